@@ -1,0 +1,112 @@
+using System.CommandLine;
+using Rosetta.Cli.Terminal;
+using Rosetta.Pipeline;
+using Rosetta.Sinks;
+using Rosetta.Sources;
+
+namespace Rosetta.Cli.Commands;
+
+/// <summary><c>rosetta normalize INPUT...</c>: raw vendor events in, records named by standard names out.</summary>
+internal static class NormalizeCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("INPUT")
+        {
+            Description = "Files or folders of events (NDJSON, JSON, CSV; gzip or not), or - for standard input",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string>("--output", "-o") { Description = "Where records go: a file, or - for standard output", DefaultValueFactory = _ => "-" };
+        var dictionaries = DictionaryOptions.Folders();
+        var noShipped = DictionaryOptions.NoShipped();
+        var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "ndjson" };
+        format.AcceptOnlyFromAmong("ndjson", "csv");
+        var inputFormat = new Option<InputFormat>("--input-format") { Description = "How inputs are cut into records (default: told from their first bytes)", DefaultValueFactory = _ => InputFormat.Auto };
+        var deadLetter = new Option<string?>("--dead-letter") { Description = "Where events that are not normalized go (default: OUTPUT.dead-letter.ndjson, or rosetta.dead-letter.ndjson beside standard output)" };
+        var strict = new Option<bool>("--strict") { Description = "A field that fails its type sends the whole event to the dead letters; exit 3 if any event is not normalized" };
+        var standardOnly = new Option<bool>("--standard-only") { Description = "Write only the standard names, not the vendor leftovers" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on standard error" };
+        var command = new Command("normalize", "Normalize raw vendor events to OSSEM standard names")
+        {
+            inputs, output, dictionaries, noShipped, format, inputFormat, deadLetter, strict, standardOnly, quiet,
+        };
+        command.SetAction(result => Run(
+            result.GetRequiredValue(inputs),
+            result.GetRequiredValue(output),
+            result.GetValue(dictionaries) ?? [],
+            result.GetValue(noShipped),
+            result.GetRequiredValue(format),
+            new NormalizeOptions
+            {
+                InputFormat = result.GetValue(inputFormat),
+                Strict = result.GetValue(strict),
+                StandardOnly = result.GetValue(standardOnly),
+            },
+            result.GetValue(deadLetter),
+            result.GetValue(quiet)));
+        return command;
+    }
+
+    private static int Run(string[] inputPaths, string output, string[] folders, bool noShipped, string format, NormalizeOptions options, string? deadLetterPath, bool quiet)
+    {
+        var catalog = Catalog.Load(folders, !noShipped);
+        var blocking = catalog.BlockingErrors.ToList();
+        if (blocking.Count > 0)
+        {
+            foreach (var error in blocking)
+            {
+                Console.Error.WriteLine(error);
+            }
+
+            Console.Error.WriteLine("rosetta: the dictionaries above cannot run; nothing was normalized");
+            return ExitCodes.UsageOrUnreadable;
+        }
+
+        if (catalog.Plans.Count == 0)
+        {
+            Console.Error.WriteLine("rosetta: no dictionary with an overlay to run (see 'rosetta dictionaries list')");
+            return ExitCodes.UsageOrUnreadable;
+        }
+
+        IReadOnlyList<InputSource> inputs;
+        try
+        {
+            inputs = InputSource.Expand(inputPaths);
+        }
+        catch (FileNotFoundException e)
+        {
+            Console.Error.WriteLine($"rosetta: {e.Message}");
+            return ExitCodes.UsageOrUnreadable;
+        }
+
+        deadLetterPath ??= output == "-" ? "rosetta.dead-letter.ndjson" : output + ".dead-letter.ndjson";
+        var normalizer = new Normalizer(catalog.Plans);
+        var progress = new RunProgress();
+        RunSummary summary;
+        try
+        {
+            using var stream = output == "-" ? Console.OpenStandardOutput() : File.Create(output);
+            using IRecordSink sink = format == "csv" ? new CsvSink(stream, normalizer.StandardNames) : new NdjsonSink(stream);
+            using var deadLetters = new DeadLetterSink(() => File.Create(deadLetterPath));
+            using var reporter = quiet ? null : ProgressReporter.StartIfTerminal(progress, inputs.Sum(i => i.Length ?? 0));
+            summary = normalizer.Run(inputs, options, sink, deadLetters, progress);
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"rosetta: {e.Message}");
+            return ExitCodes.UsageOrUnreadable;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            Console.Error.WriteLine($"rosetta: {e.Message}");
+            return ExitCodes.UsageOrUnreadable;
+        }
+
+        if (!quiet)
+        {
+            SummaryPrinter.Print(Console.Error, summary, deadLetterPath, catalog);
+        }
+
+        return options.Strict && summary.DeadLetterCount > 0 ? ExitCodes.StrictFailures : ExitCodes.Success;
+    }
+}

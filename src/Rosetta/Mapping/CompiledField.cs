@@ -1,0 +1,30 @@
+using System.Text;
+using System.Text.Json;
+using Rosetta.Schema;
+
+namespace Rosetta.Mapping;
+
+/// <summary>A <see cref="FieldMapping"/> bound to slots, with its output name encoded once.</summary>
+internal sealed class CompiledField
+{
+    public CompiledField(FieldMapping mapping, int[] slots)
+    {
+        Mapping = mapping;
+        Slots = slots;
+        Name = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(mapping.StandardName) + ":");
+        ValueMap = mapping.Values?.Select(kv => (Encoding.UTF8.GetBytes(kv.Key), Encoding.UTF8.GetBytes(kv.Value))).ToArray();
+    }
+
+    public FieldMapping Mapping { get; }
+
+    public FieldType Type => Mapping.Type;
+
+    /// <summary>The slots of the vendor paths, in order; the first with a value wins.</summary>
+    public int[] Slots { get; }
+
+    /// <summary><c>"standard_name":</c> as UTF-8.</summary>
+    public byte[] Name { get; }
+
+    /// <summary>Vendor value to standard value, compared as unescaped UTF-8.</summary>
+    public (byte[] From, byte[] To)[]? ValueMap { get; }
+}

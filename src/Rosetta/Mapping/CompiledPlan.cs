@@ -1,0 +1,66 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Rosetta.Mapping;
+
+/// <summary>A <see cref="MappingPlan"/> bound to the shared slots: what the router and the mapper read per record.</summary>
+internal sealed class CompiledPlan
+{
+    public CompiledPlan(MappingPlan plan, CompiledField[] fields, int[] present, int[] absent)
+    {
+        Plan = plan;
+        Fields = fields;
+        Present = present;
+        Absent = absent;
+        Tables = new HashSet<string>(plan.Recognize.Tables, StringComparer.OrdinalIgnoreCase);
+        Metadata = Encoding.UTF8.GetBytes(
+            $"\"source\":{JsonSerializer.Serialize(plan.SourceId)},\"event\":{JsonSerializer.Serialize(plan.EventName)}");
+    }
+
+    public MappingPlan Plan { get; }
+
+    public CompiledField[] Fields { get; }
+
+    public int[] Present { get; }
+
+    public int[] Absent { get; }
+
+    public HashSet<string> Tables { get; }
+
+    /// <summary><c>"source":"...","event":"..."</c>: the first members of the record's <c>rosetta</c> object.</summary>
+    public byte[] Metadata { get; }
+
+    /// <summary>How specific the field conditions are: with several matches, the most specific plan wins.</summary>
+    public int Specificity => Present.Length + Absent.Length;
+
+    public bool Matches(SlotTable slots, string? table)
+    {
+        if (table is not null)
+        {
+            return Tables.Contains(table);
+        }
+
+        if (Present.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var slot in Present)
+        {
+            if (!slots.HasValue(slot))
+            {
+                return false;
+            }
+        }
+
+        foreach (var slot in Absent)
+        {
+            if (slots.Kind(slot) != SlotKind.Missing)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Rosetta.Mapping;
+
+/// <summary>
+/// One level of the vendor-path trie shared by every plan. A dotted path (<c>tcpv4.sourceAddress.address</c>) is
+/// found whether the record nests it or writes it as one flat key (<c>src.ip.address</c>).
+/// </summary>
+internal sealed class PathNode
+{
+    private const int Buckets = 64;
+    private byte[][] _keys = [];
+    private PathNode[] _children = [];
+    private int[][]? _index;
+
+    /// <summary>The slot of the value at this path, or -1 when no plan reads it.</summary>
+    public int Slot { get; set; } = -1;
+
+    public bool HasChildren => _children.Length > 0;
+
+    public PathNode GetOrAdd(string key)
+    {
+        var bytes = Encoding.UTF8.GetBytes(key);
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            if (_keys[i].AsSpan().SequenceEqual(bytes))
+            {
+                return _children[i];
+            }
+        }
+
+        var child = new PathNode();
+        _keys = [.. _keys, bytes];
+        _children = [.. _children, child];
+        _index = null;
+        return child;
+    }
+
+    /// <summary>Builds the lookup index of this node and every node below; call once, after the last <see cref="GetOrAdd"/>.</summary>
+    public void Freeze()
+    {
+        var buckets = new List<int>[Buckets];
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            (buckets[Hash(_keys[i])] ??= []).Add(i);
+        }
+
+        _index = [.. buckets.Select(b => b is null ? [] : b.ToArray())];
+        foreach (var child in _children)
+        {
+            child.Freeze();
+        }
+    }
+
+    /// <summary>The child named by <paramref name="name"/> (unescaped UTF-8), walking dotted names; null if none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public PathNode? Find(ReadOnlySpan<byte> name)
+    {
+        if (_children.Length == 0 || name.Length == 0)
+        {
+            return null;
+        }
+
+        var exact = Exact(name);
+        return exact ?? (name.IndexOf((byte)'.') >= 0 ? Dotted(name) : null);
+    }
+
+    private PathNode? Exact(ReadOnlySpan<byte> name)
+    {
+        if (name.Length == 0)
+        {
+            return null;
+        }
+
+        var candidates = _index![Hash(name)];
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            if (name.SequenceEqual(_keys[candidates[i]]))
+            {
+                return _children[candidates[i]];
+            }
+        }
+
+        return null;
+    }
+
+    private PathNode? Dotted(ReadOnlySpan<byte> name)
+    {
+        var node = this;
+        while (node is not null)
+        {
+            var dot = name.IndexOf((byte)'.');
+            if (dot < 0)
+            {
+                return node.Exact(name);
+            }
+
+            node = node._children.Length == 0 ? null : node.Exact(name[..dot]);
+            name = name[(dot + 1)..];
+        }
+
+        return null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Hash(ReadOnlySpan<byte> key) =>
+        (key.Length * 7 + key[0] * 31 + key[^1] * 17 + key[key.Length >> 1]) & (Buckets - 1);
+}

@@ -1,0 +1,239 @@
+using System.Text.Json;
+using Rosetta.Json;
+
+namespace Rosetta.Mapping;
+
+/// <summary>
+/// Normalizes one record at a time into its own output buffer: scan, route, map, leftovers. One per thread;
+/// it owns its scratch, and allocates nothing per record on the success path.
+/// </summary>
+internal sealed class RecordNormalizer
+{
+    private static readonly byte[] DiagnosticsName = "\"diagnostics\":"u8.ToArray();
+    private static readonly byte[] TableName = "\"table\":"u8.ToArray();
+    private static readonly byte[] EnvelopeName = "\"envelope\":"u8.ToArray();
+    private static readonly byte[] RosettaName = "\"rosetta\":"u8.ToArray();
+    private static readonly byte[] VendorName = "\"vendor\":"u8.ToArray();
+    private readonly CompiledSources _sources;
+    private readonly SlotTable _slots;
+    private readonly bool _standardOnly;
+    private readonly bool _strict;
+    private readonly List<string> _problems = [];
+
+    public RecordNormalizer(CompiledSources sources, bool standardOnly, bool strict)
+    {
+        _sources = sources;
+        _slots = new SlotTable(sources.SlotCount);
+        _standardOnly = standardOnly;
+        _strict = strict;
+    }
+
+    /// <summary>The normalized records written so far, one NDJSON line each.</summary>
+    public JsonBuffer Output { get; } = new();
+
+    /// <summary>Why the last record was not normalized, or what was wrong with its fields.</summary>
+    public string? Reason { get; private set; }
+
+    /// <summary>The plan of the last normalized record.</summary>
+    public CompiledPlan? Plan { get; private set; }
+
+    /// <summary>How many field values of the last record failed their type.</summary>
+    public int FieldProblems => _problems.Count;
+
+    public CompiledSources Sources => _sources;
+
+    /// <summary>Normalizes a JSON object. <paramref name="envelope"/> is the container it came in (its other members are kept), or empty.</summary>
+    public RecordOutcome NormalizeJson(ReadOnlySpan<byte> record, string? table, ReadOnlySpan<byte> envelope)
+    {
+        _slots.Reset();
+        try
+        {
+            JsonSlotScanner.Scan(record, _sources.Root, _slots);
+        }
+        catch (JsonException e)
+        {
+            Reason = "malformed JSON: " + e.Message;
+            return RecordOutcome.Malformed;
+        }
+
+        var outcome = Route(table);
+        if (outcome != RecordOutcome.Normalized)
+        {
+            return outcome;
+        }
+
+        var mark = Output.Mark();
+        if (!WriteStandardFields(record, mark))
+        {
+            return RecordOutcome.Rejected;
+        }
+
+        WriteMetadata(table, envelope);
+        if (!_standardOnly)
+        {
+            JsonLeftoverWriter.Write(record, _sources.Root, _slots, Output);
+        }
+
+        Output.EndObject();
+        Output.NewLine();
+        return RecordOutcome.Normalized;
+    }
+
+    /// <summary>Normalizes a row of columns (CSV): <paramref name="cells"/> are spans of <paramref name="data"/>, in header order.</summary>
+    public RecordOutcome NormalizeColumns(ColumnLayout layout, ReadOnlySpan<byte> data, ReadOnlySpan<Range> cells)
+    {
+        _slots.Reset();
+        for (var i = 0; i < cells.Length && i < layout.Slots.Length; i++)
+        {
+            if (layout.Slots[i] >= 0)
+            {
+                var (start, length) = cells[i].GetOffsetAndLength(data.Length);
+                _slots.Set(layout.Slots[i], length == 0 ? SlotKind.Null : SlotKind.Text, start, length, false);
+            }
+        }
+
+        var outcome = Route(null);
+        if (outcome != RecordOutcome.Normalized)
+        {
+            return outcome;
+        }
+
+        var mark = Output.Mark();
+        if (!WriteStandardFields(data, mark))
+        {
+            return RecordOutcome.Rejected;
+        }
+
+        WriteMetadata(null, []);
+        if (!_standardOnly)
+        {
+            WriteColumnLeftovers(layout, data, cells);
+        }
+
+        Output.EndObject();
+        Output.NewLine();
+        return RecordOutcome.Normalized;
+    }
+
+    private RecordOutcome Route(string? table)
+    {
+        var index = _sources.Route(_slots, table);
+        if (index >= 0)
+        {
+            Plan = _sources.Plans[index];
+            Reason = null;
+            return RecordOutcome.Normalized;
+        }
+
+        Plan = null;
+        if (index == -2)
+        {
+            Reason = "recognized by more than one dictionary equally: " + string.Join(", ",
+                _sources.Plans.Where(p => p.Matches(_slots, table)).Select(p => p.Plan.SourceId));
+            return RecordOutcome.Ambiguous;
+        }
+
+        Reason = table is null ? "no dictionary recognizes this event" : $"no dictionary for the table '{table}'";
+        return RecordOutcome.Unrecognized;
+    }
+
+    private bool WriteStandardFields(ReadOnlySpan<byte> data, (int, bool) mark)
+    {
+        _problems.Clear();
+        Output.StartObject();
+        foreach (var field in Plan!.Fields)
+        {
+            var slots = field.Slots;
+            for (var i = 0; i < slots.Length; i++)
+            {
+                if (!_slots.HasValue(slots[i]))
+                {
+                    continue;
+                }
+
+                if (FieldWriter.Write(field, _slots, slots[i], data, Output) is { } problem)
+                {
+                    _problems.Add($"{field.Mapping.StandardName}: {problem} ({field.Mapping.Paths[i]})");
+                }
+                else
+                {
+                    _slots.Consume(slots[i]);
+                }
+
+                break;
+            }
+        }
+
+        if (_strict && _problems.Count > 0)
+        {
+            Output.Rollback(mark);
+            Reason = string.Join("; ", _problems);
+            return false;
+        }
+
+        Reason = _problems.Count > 0 ? string.Join("; ", _problems) : null;
+        return true;
+    }
+
+    private void WriteMetadata(string? table, ReadOnlySpan<byte> envelope)
+    {
+        Output.Name(RosettaName);
+        Output.StartObject();
+        Output.RawMembers(Plan!.Metadata);
+        if (table is not null)
+        {
+            Output.Name(TableName);
+            Output.String(table);
+        }
+
+        if (_problems.Count > 0)
+        {
+            Output.Name(DiagnosticsName);
+            Output.StartArray();
+            foreach (var problem in _problems)
+            {
+                Output.String(problem);
+            }
+
+            Output.EndArray();
+        }
+
+        if (!envelope.IsEmpty)
+        {
+            Output.Name(EnvelopeName);
+            Output.RawValue(envelope);
+        }
+
+        Output.EndObject();
+    }
+
+    private void WriteColumnLeftovers(ColumnLayout layout, ReadOnlySpan<byte> data, ReadOnlySpan<Range> cells)
+    {
+        var mark = Output.Mark();
+        Output.Name(VendorName);
+        Output.StartObject();
+        var wrote = false;
+        for (var i = 0; i < cells.Length && i < layout.Names.Length; i++)
+        {
+            var slot = layout.Slots[i];
+            var (start, length) = cells[i].GetOffsetAndLength(data.Length);
+            if (length == 0 || (slot >= 0 && _slots.IsConsumed(slot)))
+            {
+                continue;
+            }
+
+            Output.Name(layout.Names[i]);
+            Output.String(data.Slice(start, length));
+            wrote = true;
+        }
+
+        if (wrote)
+        {
+            Output.EndObject();
+        }
+        else
+        {
+            Output.Rollback(mark);
+        }
+    }
+}

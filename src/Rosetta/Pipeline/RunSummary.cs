@@ -1,0 +1,66 @@
+using Rosetta.Mapping;
+
+namespace Rosetta.Pipeline;
+
+/// <summary>What a normalize run did: every event in is either a record out or a dead letter.</summary>
+public sealed class RunSummary
+{
+    /// <summary>How many examples of field problems are kept for the closing summary.</summary>
+    public const int MaxExamples = 10;
+
+    /// <summary>Inputs read.</summary>
+    public int Inputs { get; internal set; }
+
+    /// <summary>Bytes read.</summary>
+    public long Bytes { get; internal set; }
+
+    /// <summary>Events read from every input.</summary>
+    public long EventsIn { get; internal set; }
+
+    /// <summary>Normalized records written, per source id.</summary>
+    public SortedDictionary<string, long> RecordsBySource { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Dead letters, per outcome.</summary>
+    public SortedDictionary<RecordOutcome, long> DeadLetters { get; } = [];
+
+    /// <summary>Field values that failed their type (their records were still written, unless strict).</summary>
+    public long FieldProblems { get; internal set; }
+
+    /// <summary>The first few field problems, as <c>input:line: what</c>.</summary>
+    public List<string> Examples { get; } = [];
+
+    /// <summary>Dead letters per reason (the first <see cref="MaxReasons"/> distinct reasons), with the first place each was seen.</summary>
+    public Dictionary<string, (long Count, string FirstSeen)> DeadLetterReasons { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many distinct dead-letter reasons are counted one by one.</summary>
+    public const int MaxReasons = 50;
+
+    /// <summary>How long the run took.</summary>
+    public TimeSpan Elapsed { get; internal set; }
+
+    /// <summary>Records written.</summary>
+    public long RecordsOut => RecordsBySource.Values.Sum();
+
+    /// <summary>Dead letters written.</summary>
+    public long DeadLetterCount => DeadLetters.Values.Sum();
+
+    internal void DeadLetterReason(string reason, string where)
+    {
+        if (DeadLetterReasons.TryGetValue(reason, out var seen))
+        {
+            DeadLetterReasons[reason] = (seen.Count + 1, seen.FirstSeen);
+        }
+        else if (DeadLetterReasons.Count < MaxReasons)
+        {
+            DeadLetterReasons[reason] = (1, where);
+        }
+    }
+
+    internal void Example(string text)
+    {
+        if (Examples.Count < MaxExamples)
+        {
+            Examples.Add(text);
+        }
+    }
+}
