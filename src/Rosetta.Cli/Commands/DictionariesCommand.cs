@@ -25,6 +25,11 @@ internal static class DictionariesCommand
         command.SetAction(result =>
         {
             var catalog = Catalog.Load(result.GetValue(folders) ?? [], !result.GetValue(noShipped));
+            if (Console.IsOutputRedirected)
+            {
+                AnsiConsole.Profile.Width = 200; // no terminal to fit: do not wrap cells at 80 columns
+            }
+
             var table = new Table().AddColumns("source", "event", "mapped", "recognized by", "warnings", "dictionary");
             foreach (var plan in catalog.Plans)
             {
@@ -34,7 +39,7 @@ internal static class DictionariesCommand
                     plan.Fields.Count.ToString(),
                     Markup.Escape(Recognition(plan)),
                     Warnings(plan.Dictionary.Diagnostics.Concat(plan.Overlay.Diagnostics)).ToString(),
-                    Markup.Escape(plan.Dictionary.Path));
+                    Markup.Escape(Shown(plan.Dictionary.Path)));
             }
 
             var running = catalog.Plans.Select(p => p.Dictionary).ToHashSet();
@@ -43,7 +48,7 @@ internal static class DictionariesCommand
             {
                 foreach (var dictionary in others)
                 {
-                    table.AddRow("", Markup.Escape(dictionary.DisplayName), "-", "(no overlay)", Warnings(dictionary.Diagnostics).ToString(), Markup.Escape(dictionary.Path));
+                    table.AddRow("", Markup.Escape(dictionary.DisplayName), "-", "(no overlay)", Warnings(dictionary.Diagnostics).ToString(), Markup.Escape(Shown(dictionary.Path)));
                 }
             }
 
@@ -179,6 +184,14 @@ internal static class DictionariesCommand
         }
 
         return string.Join("; ", parts);
+    }
+
+    /// <summary>A path relative to the shipped folder or the working folder, whichever is shorter.</summary>
+    private static string Shown(string path)
+    {
+        var shipped = Path.GetRelativePath(Catalog.ShippedFolder, path);
+        var here = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return shipped.StartsWith("..", StringComparison.Ordinal) ? here : shipped.Length <= here.Length ? shipped : here;
     }
 
     private static bool Named(string? candidate, string wanted) => string.Equals(candidate, wanted, StringComparison.OrdinalIgnoreCase);

@@ -42,19 +42,14 @@ public static class PlanCompiler
 
         var fields = new List<FieldMapping>();
         var byStandardName = new Dictionary<string, string>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var overridden = overlay.Fields.Select(f => f.FieldName).ToHashSet(StringComparer.Ordinal);
-        var rows = dictionary.Fields.Where(f => !overridden.Contains(f.FieldName)).Select(f => (Field: f, File: dictionary.Path))
+        var seen = new HashSet<(string, string)>();
+        var overridden = overlay.Fields.Select(f => (f.FieldName, f.StandardName)).ToHashSet();
+        var rows = dictionary.Fields.Where(f => !overridden.Contains((f.FieldName, f.StandardName))).Select(f => (Field: f, File: dictionary.Path))
             .Concat(overlay.Fields.Select(f => (Field: f, File: overlay.Path)));
         foreach (var (field, file) in rows)
         {
-            if (!seen.Add(field.FieldName))
-            {
-                continue;
-            }
-
             var standardName = overlay.StandardNames.GetValueOrDefault(field.FieldName)?.Value ?? field.StandardName;
-            if (standardName is null)
+            if (standardName is null || !seen.Add((field.FieldName, standardName)))
             {
                 continue;
             }

@@ -51,11 +51,11 @@ internal sealed class NormalizingConsumer : IRecordConsumer
         }
         else if (text.IndexOf("\"properties\""u8) >= 0 && TryEnvelope(text, out var record, out var table))
         {
-            Normalize(text.Slice(record.Start, record.Length), table, _envelope.WrittenSpan, line + text[..record.Start].Count((byte)'\n'));
+            Normalize(text.Slice(record.Start, record.Length), table, _envelope.WrittenSpan, line, text);
         }
         else
         {
-            Normalize(text, null, [], line);
+            Normalize(text, null, [], line, text);
         }
     }
 
@@ -86,11 +86,12 @@ internal sealed class NormalizingConsumer : IRecordConsumer
         }
     }
 
-    private void Normalize(ReadOnlySpan<byte> record, string? table, ReadOnlySpan<byte> envelope, long line)
+    /// <summary>Normalizes one event; <paramref name="raw"/> is the event as written (with its envelope), kept if it is a dead letter.</summary>
+    private void Normalize(ReadOnlySpan<byte> record, string? table, ReadOnlySpan<byte> envelope, long line, ReadOnlySpan<byte> raw)
     {
         _summary.EventsIn++;
         _progress.AddEvent();
-        Finish(_normalizer.NormalizeJson(record, table, envelope), record, line);
+        Finish(_normalizer.NormalizeJson(record, table, envelope), raw, line);
     }
 
     private void Finish(RecordOutcome outcome, ReadOnlySpan<byte> raw, long line)

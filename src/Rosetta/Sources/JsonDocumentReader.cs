@@ -10,9 +10,9 @@ internal static class JsonDocumentReader
 {
     private const int MaxDeadLetterBytes = 1 << 20;
 
-    public static void Read(Stream stream, IRecordConsumer consumer)
+    public static void Read(Stream stream, IRecordConsumer consumer, int bufferSize = 1 << 20)
     {
-        var buffer = new byte[1 << 20];
+        var buffer = new byte[bufferSize];
         int pos = 0, end = 0;
         long line = 1;
         var eof = false;

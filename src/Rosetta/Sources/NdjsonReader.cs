@@ -3,9 +3,9 @@ namespace Rosetta.Sources;
 /// <summary>Cuts a stream into lines and hands each non-blank line to the consumer as a JSON value.</summary>
 internal static class NdjsonReader
 {
-    public static void Read(Stream stream, IRecordConsumer consumer)
+    public static void Read(Stream stream, IRecordConsumer consumer, int bufferSize = 1 << 20)
     {
-        var buffer = new byte[1 << 20];
+        var buffer = new byte[bufferSize];
         int start = 0, end = 0;
         long line = 1;
         while (true)

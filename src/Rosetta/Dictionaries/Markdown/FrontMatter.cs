@@ -1,5 +1,4 @@
 using Rosetta.Diagnostics;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Rosetta.Dictionaries.Markdown;
@@ -22,11 +21,10 @@ internal sealed class FrontMatter
             return result;
         }
 
-        try
+        var root = YamlText.Parse(text, out var errorLine, out var error);
+        if (error is null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map)
+            if (root is YamlMappingNode map)
             {
                 foreach (var (key, value) in map.Children)
                 {
@@ -40,10 +38,8 @@ internal sealed class FrontMatter
 
             return result;
         }
-        catch (YamlException e)
-        {
-            bag.Warn("RD003", firstLine + (int)e.Start.Line - 1, $"the front matter is not valid YAML ({e.InnerException?.Message ?? e.Message}): read line by line as 'key: value'");
-        }
+
+        bag.Warn("RD003", firstLine + Math.Max(errorLine, 1) - 1, $"the front matter is not valid YAML ({error}): read line by line as 'key: value'");
 
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)

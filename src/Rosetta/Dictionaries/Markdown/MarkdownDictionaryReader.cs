@@ -35,7 +35,15 @@ public static class MarkdownDictionaryReader
 
         if (fields.Count == 0)
         {
-            bag.Error("RD112", 0, "no Data Dictionary table (a pipe table with Standard Name | Field Name | Type columns): nothing to map");
+            var empty = doc.Tables.FirstOrDefault(t => t.Column("FieldName") >= 0 && t.Column("Type") >= 0);
+            if (empty is null)
+            {
+                bag.Error("RD112", 0, "no Data Dictionary table (a pipe table with Standard Name | Field Name | Type columns): nothing to map");
+            }
+            else
+            {
+                bag.Warn("RD112", empty.Line, "the Data Dictionary table has no rows: nothing to map");
+            }
         }
 
         var samples = ReadSamples(doc, bag);
@@ -127,6 +135,11 @@ public static class MarkdownDictionaryReader
                     $"the row has {raw.Length} cells where the header has {width}: {Plural(extra, "empty cell")} after Type dropped");
             }
         }
+        else if (cells.Count < width && SplitOnTabs(cells, width) is { } split)
+        {
+            bag.Warn("RD101", line, $"the row has {raw.Length} cells where the header has {width}: a tab stands where a '|' should; read as {width} cells");
+            cells = split;
+        }
         else if (cells.Count < width)
         {
             var missing = width - cells.Count;
@@ -149,6 +162,13 @@ public static class MarkdownDictionaryReader
         }
 
         return cells;
+    }
+
+    /// <summary>Cells an author separated with a tab instead of '|' (<c>| string\tSID of ... |</c>), when that gives the header's width.</summary>
+    private static List<string>? SplitOnTabs(List<string> cells, int width)
+    {
+        var split = cells.SelectMany(c => c.Split('\t', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).DefaultIfEmpty("")).ToList();
+        return split.Count == width ? split : null;
     }
 
     private static List<EventTypeRow> ReadEventTypes(MarkdownTable table, DiagnosticBag bag)
@@ -280,12 +300,14 @@ public static class MarkdownDictionaryReader
 
     private static void CheckDuplicates(List<DictionaryField> fields, DiagnosticBag bag)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        // One vendor field may carry two standard names (Sysmon's Image is process_name and process_path);
+        // the same field with the same standard name twice is a copy.
+        var seen = new Dictionary<(string, string?), int>();
         foreach (var field in fields)
         {
-            if (!seen.TryAdd(field.FieldName, field.Line))
+            if (!seen.TryAdd((field.FieldName, field.StandardName), field.Line))
             {
-                bag.Warn("RD113", field.Line, $"{field.FieldName} is listed again (first on line {seen[field.FieldName]}): the first row is used");
+                bag.Warn("RD113", field.Line, $"{field.FieldName} is listed again as {field.StandardName ?? "(no standard name)"} (first on line {seen[(field.FieldName, field.StandardName)]}): the first row is used");
             }
         }
     }

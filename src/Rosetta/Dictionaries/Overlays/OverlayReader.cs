@@ -1,5 +1,4 @@
 using Rosetta.Diagnostics;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Rosetta.Dictionaries.Overlays;
@@ -19,20 +18,14 @@ public static class OverlayReader
     public static Overlay Read(string path, string text)
     {
         var bag = new DiagnosticBag(path);
-        YamlMappingNode? root = null;
-        try
+        var root = YamlText.Parse(text, out var errorLine, out var error) as YamlMappingNode;
+        if (error is not null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
-            if (root is null)
-            {
-                bag.Error("RO001", 1, "an overlay must be a YAML mapping");
-            }
+            bag.Error("RO001", errorLine, $"not valid YAML: {error}");
         }
-        catch (YamlException e)
+        else if (root is null)
         {
-            bag.Error("RO001", (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
+            bag.Error("RO001", 1, "an overlay must be a YAML mapping");
         }
 
         if (root is null)

@@ -1,6 +1,5 @@
 using Rosetta.Diagnostics;
 using Rosetta.Schema;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Rosetta.Dictionaries.Yaml;
@@ -14,18 +13,14 @@ public static class YamlDictionaryReader
     public static DataDictionary? Read(string path, string text)
     {
         var bag = new DiagnosticBag(path);
-        YamlMappingNode? root;
-        try
+        var node = YamlText.Parse(text, out var errorLine, out var error);
+        if (error is not null)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
-        }
-        catch (YamlException e)
-        {
-            bag.Error("RD201", (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
+            bag.Error("RD201", errorLine, $"not valid YAML: {error}");
             return Broken(path, bag);
         }
+
+        var root = node as YamlMappingNode;
 
         if (root is null)
         {
@@ -54,12 +49,7 @@ public static class YamlDictionaryReader
         }
 
         var fields = ReadFields(fieldsNode, bag);
-        var samples = new List<EventSample>();
-        if (Child(root, "event_sample") is YamlScalarNode { Value: { } sample } sampleNode && sample.Trim().Length > 0)
-        {
-            var start = sample.TrimStart();
-            samples.Add(new EventSample(sample, start.StartsWith('{') || start.StartsWith('['), (int)sampleNode.Start.Line + 1));
-        }
+        var samples = ReadSamples(Child(root, "event_sample"));
 
         var eventCode = metadata.GetValueOrDefault("event_code") ?? metadata.GetValueOrDefault("event_id");
         var title = metadata.GetValueOrDefault("title") ?? metadata.GetValueOrDefault("name");
@@ -145,6 +135,28 @@ public static class YamlDictionaryReader
         }
 
         return fields;
+    }
+
+    /// <summary><c>event_sample</c> is a text, or a list of <c>{format, sample}</c> (friendly view, XML, JSON).</summary>
+    private static List<EventSample> ReadSamples(YamlNode? node)
+    {
+        var samples = new List<EventSample>();
+        IEnumerable<YamlNode> items = node switch
+        {
+            YamlScalarNode scalar => [scalar],
+            YamlSequenceNode list => list.Children.Select(c => c is YamlMappingNode m ? Child(m, "sample") : c).OfType<YamlNode>(),
+            _ => [],
+        };
+        foreach (var item in items)
+        {
+            if (item is YamlScalarNode { Value: { } text } && text.Trim().Length > 0)
+            {
+                var start = text.TrimStart();
+                samples.Add(new EventSample(text, start.StartsWith('{') || start.StartsWith('['), (int)item.Start.Line + 1));
+            }
+        }
+
+        return samples;
     }
 
     private static YamlNode? Child(YamlMappingNode map, string key) =>

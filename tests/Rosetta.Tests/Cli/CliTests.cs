@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using Shouldly;
+using Xunit;
+
+namespace Rosetta.Tests.Cli;
+
+/// <summary>The real rosetta executable, run as a user runs it: exit codes, standard streams, files.</summary>
+public class CliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("rosetta-cli-").FullName;
+
+    public void Dispose()
+    {
+        Directory.Delete(_folder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
+    private (int Exit, string Out, string Err) Rosetta(string arguments, string? stdin = null)
+    {
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "rosetta.dll")}\" {arguments}")
+        {
+            WorkingDirectory = _folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            process.StandardInput.Write(stdin);
+        }
+
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit(60_000).ShouldBeTrue();
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    [Fact]
+    public void Normalize_the_samples_writes_records_and_a_summary()
+    {
+        var (exit, output, error) = Rosetta($"normalize \"{Paths.Samples}\"");
+
+        exit.ShouldBe(0);
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(74);
+        error.ShouldContain("records out");
+        error.ShouldContain("mde.network");
+        error.ShouldContain("sentinelone.dv.network");
+        File.ReadAllLines(Path.Combine(_folder, "rosetta.dead-letter.ndjson")).Length.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Standard_input_is_read_with_a_dash()
+    {
+        var sample = File.ReadAllText(Path.Combine(Paths.Samples, "sentinelone", "seed-003-event.json"));
+        var (exit, output, _) = Rosetta("normalize - --quiet", sample);
+
+        exit.ShouldBe(0);
+        output.ShouldContain("\"src_ip\":\"10.115.32.249\"");
+    }
+
+    [Fact]
+    public void Csv_output_has_a_header_of_standard_names()
+    {
+        var (exit, _, _) = Rosetta($"normalize \"{Paths.DefenderCorpus}\" --format csv -o out.csv --quiet");
+
+        exit.ShouldBe(0);
+        var lines = File.ReadAllLines(Path.Combine(_folder, "out.csv"));
+        lines[0].ShouldStartWith("event_date_creation,machine_id,computer_name,action_type,dst_ip,dst_port");
+        lines.Length.ShouldBe(18);
+        File.Exists(Path.Combine(_folder, "out.csv.dead-letter.ndjson")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_missing_input_is_exit_2_with_its_name()
+    {
+        var (exit, _, error) = Rosetta("normalize nowhere.ndjson");
+
+        exit.ShouldBe(2);
+        error.ShouldContain("nowhere.ndjson: no such file or folder");
+    }
+
+    [Fact]
+    public void Strict_with_dead_letters_is_exit_3()
+    {
+        var (exit, _, _) = Rosetta($"normalize \"{Paths.DefenderCorpus}\" --strict -o out.ndjson --quiet");
+
+        exit.ShouldBe(3);
+    }
+
+    [Fact]
+    public void A_broken_overlay_is_exit_2_and_says_where()
+    {
+        File.WriteAllText(Path.Combine(_folder, "bad.rosetta.yml"), "id: bad\nextends: missing.txt\nrecognize:\n  present: [x]\n");
+        var (exit, _, error) = Rosetta($"normalize \"{Paths.DefenderCorpus}\" -d \"{_folder}\"");
+
+        exit.ShouldBe(2);
+        error.ShouldContain("bad.rosetta.yml");
+        error.ShouldContain("missing.txt");
+    }
+
+    [Fact]
+    public void Check_prints_each_seed_defect_with_file_and_line()
+    {
+        var (exit, output, _) = Rosetta($"dictionaries check \"{Paths.Seed003}\"");
+
+        exit.ShouldBe(0);
+        output.ShouldContain("003_f8a51923cde39398.txt:93: warning RD104");
+        output.ShouldContain("003_f8a51923cde39398.txt:108: warning RD101");
+        output.ShouldContain("003_f8a51923cde39398.txt:2: warning RD108");
+        output.ShouldContain("003_f8a51923cde39398.txt:98: warning RD109");
+        output.ShouldContain("checked 1 dictionaries and 0 overlays");
+        Rosetta($"dictionaries check --strict \"{Paths.Seed003}\"").Exit.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Show_prints_the_compiled_mapping()
+    {
+        var (exit, output, _) = Rosetta("dictionaries show sentinelone.dv.network");
+
+        exit.ShouldBe(0);
+        output.ShouldContain("tcpv4.source.fullPid.pid");
+        output.ShouldContain("deep-visibility-network.rosetta.yml");
+    }
+}

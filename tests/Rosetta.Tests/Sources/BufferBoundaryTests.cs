@@ -1,0 +1,101 @@
+using Rosetta.Sources;
+using Shouldly;
+using Xunit;
+
+namespace Rosetta.Tests.Sources;
+
+/// <summary>Every input, read with tiny buffers and trickled a few bytes at a time, gives exactly the same records.</summary>
+public class BufferBoundaryTests
+{
+    public static TheoryData<string> Inputs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(Paths.Golden, "*.input.*").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void Records_do_not_depend_on_where_reads_split_the_input(string name)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Paths.Golden, name));
+        var format = InputDecoder.Detect(bytes);
+        var expected = Decode(format, new MemoryStream(bytes), 1 << 20);
+        expected.ShouldNotBeEmpty();
+
+        foreach (var (buffer, chunk) in new[] { (16, 1), (16, 3), (32, 7), (64, 64), (17, 1000) })
+        {
+            Decode(format, new TrickleStream(bytes, chunk), buffer).ShouldBe(expected, $"buffer {buffer}, reads of {chunk} bytes");
+        }
+    }
+
+    [Fact]
+    public void Every_split_point_of_an_ndjson_input_gives_the_same_lines()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Paths.Golden, "mixed.input.ndjson"));
+        var expected = Decode(InputFormat.Ndjson, new MemoryStream(bytes), 1 << 20);
+        for (var split = 1; split < bytes.Length; split++)
+        {
+            var stream = new SplitStream(bytes, split);
+            Decode(InputFormat.Ndjson, stream, 8).ShouldBe(expected, $"split at byte {split}");
+        }
+    }
+
+    private static List<string> Decode(InputFormat format, Stream stream, int buffer)
+    {
+        var consumer = new RecordingConsumer();
+        if (format == InputFormat.Json)
+        {
+            JsonDocumentReader.Read(stream, consumer, buffer);
+        }
+        else if (format == InputFormat.Csv)
+        {
+            CsvRecordReader.Read(stream, consumer, ',');
+        }
+        else
+        {
+            NdjsonReader.Read(stream, consumer, buffer);
+        }
+
+        return consumer.Seen;
+    }
+
+    /// <summary>Returns the bytes before <c>split</c> in one read, then the rest.</summary>
+    private sealed class SplitStream(byte[] data, int split) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => data.Length;
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var end = _position < split ? split : data.Length;
+            var n = Math.Min(count, end - _position);
+            Array.Copy(data, _position, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
