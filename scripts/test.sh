@@ -10,4 +10,4 @@ passed=$(grep -E "^\s+Passed: +[0-9]+" /tmp/rosetta-test.log | tail -1 | grep -o
 failed=$(grep -E "^\s+Failed: +[0-9]+" /tmp/rosetta-test.log | tail -1 | grep -oE "[0-9]+" || true)
 failed=${failed:-0}
 echo "tests: ${passed:-0} passed, ${failed:-0} failed"
-[ "$failed" = "0" ] && [ "${passed:-0}" -gt 0 ] && grep -qE "^\s+Total tests: +[0-9]+" /tmp/rosetta-test.log
+[ "$failed" = "0" ] && [ "${passed:-0}" -gt 0 ] && grep -qE "^\s*Total tests: +[0-9]+" /tmp/rosetta-test.log
