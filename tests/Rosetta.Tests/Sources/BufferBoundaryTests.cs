@@ -29,7 +29,7 @@ public class BufferBoundaryTests
 
         foreach (var (buffer, chunk) in new[] { (16, 1), (16, 3), (32, 7), (64, 64), (17, 1000) })
         {
-            Decode(format, new TrickleStream(bytes, chunk), buffer).ShouldBe(expected, $"buffer {buffer}, reads of {chunk} bytes");
+            Decode(format, TrickleStream.Chunks(bytes, chunk), buffer).ShouldBe(expected, $"buffer {buffer}, reads of {chunk} bytes");
         }
     }
 
@@ -40,7 +40,7 @@ public class BufferBoundaryTests
         var expected = Decode(InputFormat.Ndjson, new MemoryStream(bytes), 1 << 20);
         for (var split = 1; split < bytes.Length; split++)
         {
-            var stream = new SplitStream(bytes, split);
+            var stream = TrickleStream.SplitAt(bytes, split);
             Decode(InputFormat.Ndjson, stream, 8).ShouldBe(expected, $"split at byte {split}");
         }
     }
@@ -62,40 +62,5 @@ public class BufferBoundaryTests
         }
 
         return consumer.Seen;
-    }
-
-    /// <summary>Returns the bytes before <c>split</c> in one read, then the rest.</summary>
-    private sealed class SplitStream(byte[] data, int split) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => data.Length;
-
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var end = _position < split ? split : data.Length;
-            var n = Math.Min(count, end - _position);
-            Array.Copy(data, _position, buffer, offset, n);
-            _position += n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -1,35 +1,23 @@
+using Rosetta.Sources;
+
 namespace Rosetta.Tests.Sources;
 
-/// <summary>Returns at most <c>chunk</c> bytes per read, so that records straddle every refill boundary.</summary>
-internal sealed class TrickleStream(byte[] data, int chunk) : Stream
+/// <summary>Serves its bytes in reads no larger than a rule says, so that records straddle every refill boundary.</summary>
+internal sealed class TrickleStream(byte[] data, Func<int, int> maxRead) : ReadOnlyStream
 {
     private int _position;
 
-    public override bool CanRead => true;
+    /// <summary>Reads of at most <paramref name="chunk"/> bytes.</summary>
+    public static TrickleStream Chunks(byte[] data, int chunk) => new(data, _ => chunk);
 
-    public override bool CanSeek => false;
+    /// <summary>One read up to byte <paramref name="split"/>, then the rest.</summary>
+    public static TrickleStream SplitAt(byte[] data, int split) => new(data, position => position < split ? split - position : data.Length);
 
-    public override bool CanWrite => false;
-
-    public override long Length => data.Length;
-
-    public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count)
+    public override int Read(Span<byte> buffer)
     {
-        var n = Math.Min(Math.Min(count, chunk), data.Length - _position);
-        Array.Copy(data, _position, buffer, offset, n);
+        var n = Math.Min(Math.Min(buffer.Length, maxRead(_position)), data.Length - _position);
+        data.AsSpan(_position, n).CopyTo(buffer);
         _position += n;
         return n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
