@@ -20,7 +20,7 @@ internal static class FieldWriter
         Span<byte> scratch = stackalloc byte[512];
         if (kind == SlotKind.String && slots.Escaped(slot) && (field.Type != FieldType.String || field.ValueMap is not null))
         {
-            value = Unescape(data, slots.Start(slot), value.Length, scratch);
+            value = JsonSlotScanner.Name(data, value, escaped: true, slots.Start(slot) - 1, scratch);
             kind = SlotKind.Text;
         }
 
@@ -179,13 +179,6 @@ internal static class FieldWriter
         {
             return false;
         }
-    }
-
-    private static ReadOnlySpan<byte> Unescape(ReadOnlySpan<byte> data, int start, int length, Span<byte> scratch)
-    {
-        var reader = new Utf8JsonReader(data.Slice(start - 1, length + 2));
-        reader.Read();
-        return length <= scratch.Length ? scratch[..reader.CopyString(scratch)] : Encoding.UTF8.GetBytes(reader.GetString()!);
     }
 
     private static string Problem(SlotKind kind, ReadOnlySpan<byte> value, string what) => $"{Shown(kind, value)} is not {what}";

@@ -89,7 +89,7 @@ internal static class JsonSlotScanner
     }
 
     /// <summary>
-    /// The current property name as unescaped UTF-8. Escaped names are rare: they are unescaped into the scratch
+    /// A property name or string value (<paramref name="raw"/>, its quote at <paramref name="tokenStart"/>) as unescaped UTF-8. Escaped names are rare: they are unescaped into the scratch
     /// from the name's bytes in <paramref name="json"/>.
     /// </summary>
     public static ReadOnlySpan<byte> Name(ReadOnlySpan<byte> json, ReadOnlySpan<byte> raw, bool escaped, int tokenStart, Span<byte> scratch)

@@ -43,7 +43,7 @@ internal sealed class NormalizingConsumer : IRecordConsumer
 
         if (text[0] == '[')
         {
-            Elements(text, line, null);
+            Elements(text, line);
         }
         else if (IsWrapper(text))
         {
@@ -125,7 +125,7 @@ internal sealed class NormalizingConsumer : IRecordConsumer
     }
 
     /// <summary>Each element of a JSON array is an event (or an envelope).</summary>
-    private void Elements(ReadOnlySpan<byte> array, long line, string? _)
+    private void Elements(ReadOnlySpan<byte> array, long line)
     {
         var starts = new List<(int Start, int Length)>();
         try
@@ -193,7 +193,7 @@ internal sealed class NormalizingConsumer : IRecordConsumer
 
         foreach (var (start, length) in arrays)
         {
-            Elements(value.Slice(start, length), line + value[..start].Count((byte)'\n'), null);
+            Elements(value.Slice(start, length), line + value[..start].Count((byte)'\n'));
         }
     }
 
