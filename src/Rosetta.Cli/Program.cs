@@ -13,5 +13,6 @@ internal static class Program
     {
         NormalizeCommand.Create(),
         DictionariesCommand.Create(),
+        SchemasCommand.Create(),
     };
 }

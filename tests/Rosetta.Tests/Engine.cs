@@ -16,6 +16,13 @@ internal static class Engine
 
     public static Normalizer Default => Shipped.Value;
 
+    /// <summary>The shipped dictionaries, writing records in a shipped output profile (<c>ecs</c> ...).</summary>
+    public static Normalizer WithSchema(string name)
+    {
+        var profile = global::Rosetta.Schema.Profiles.ProfileCatalog.Load(Paths.ShippedSchemas).Find(name) ?? throw new ArgumentException(name);
+        return new Normalizer(Default.Plans, profile);
+    }
+
     public static Normalizer Create(params string[] folders)
     {
         var catalog = DictionaryCatalog.Load(folders);

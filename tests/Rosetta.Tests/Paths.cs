@@ -9,6 +9,10 @@ internal static class Paths
 
     public static string ShippedDictionaries => Path.Combine(Repository, "dictionaries");
 
+    public static string ShippedSchemas => Path.Combine(Repository, "schemas");
+
+    public static string ZeekConn => Path.Combine(Shared, "corpus", "zeek", "conn.log");
+
     public static string Samples => Path.Combine(Repository, "samples");
 
     public static string Golden => Path.Combine(Repository, "tests", "Rosetta.Tests", "Golden");

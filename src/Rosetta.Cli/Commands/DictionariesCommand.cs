@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Rosetta.Cli.Terminal;
 using Rosetta.Diagnostics;
 using Rosetta.Dictionaries;
 using Rosetta.Mapping;
@@ -25,11 +26,7 @@ internal static class DictionariesCommand
         command.SetAction(result =>
         {
             var catalog = Catalog.Load(result.GetValue(folders) ?? [], !result.GetValue(noShipped));
-            if (Console.IsOutputRedirected)
-            {
-                AnsiConsole.Profile.Width = 200; // no terminal to fit: do not wrap cells at 80 columns
-            }
-
+            Tables.FitOutput();
             var table = new Table().AddColumns("source", "event", "mapped", "recognized by", "warnings", "dictionary");
             foreach (var plan in catalog.Plans)
             {

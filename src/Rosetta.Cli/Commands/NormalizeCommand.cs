@@ -25,10 +25,11 @@ internal static class NormalizeCommand
         var deadLetter = new Option<string?>("--dead-letter") { Description = "Where events that are not normalized go (default: OUTPUT.dead-letter.ndjson, or rosetta.dead-letter.ndjson beside standard output)" };
         var strict = new Option<bool>("--strict") { Description = "A field that fails its type sends the whole event to the dead letters; exit 3 if any event is not normalized" };
         var standardOnly = new Option<bool>("--standard-only") { Description = "Write only the standard names, not the vendor leftovers" };
+        var schema = new Option<string>("--schema") { Description = "Output schema: ossem (default), ossem-cdm, ecs, ocsf, asim, or a profile file ('rosetta schemas list')", DefaultValueFactory = _ => "ossem" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on standard error" };
         var command = new Command("normalize", "Normalize raw vendor events to OSSEM standard names")
         {
-            inputs, output, dictionaries, noShipped, format, inputFormat, deadLetter, strict, standardOnly, quiet,
+            inputs, output, dictionaries, noShipped, format, inputFormat, deadLetter, strict, standardOnly, schema, quiet,
         };
         command.SetAction(result => Run(
             result.GetRequiredValue(inputs),
@@ -36,6 +37,7 @@ internal static class NormalizeCommand
             result.GetValue(dictionaries) ?? [],
             result.GetValue(noShipped),
             result.GetRequiredValue(format),
+            result.GetRequiredValue(schema),
             new NormalizeOptions
             {
                 InputFormat = result.GetValue(inputFormat),
@@ -47,8 +49,20 @@ internal static class NormalizeCommand
         return command;
     }
 
-    private static int Run(string[] inputPaths, string output, string[] folders, bool noShipped, string format, NormalizeOptions options, string? deadLetterPath, bool quiet)
+    private static int Run(string[] inputPaths, string output, string[] folders, bool noShipped, string format, string schema, NormalizeOptions options, string? deadLetterPath, bool quiet)
     {
+        if (Catalog.LoadProfile(schema, out var schemaError) is not { } profile)
+        {
+            Console.Error.WriteLine($"rosetta: {schemaError}");
+            return ExitCodes.UsageOrUnreadable;
+        }
+
+        if (format == "csv" && !profile.IsFlat)
+        {
+            Console.Error.WriteLine($"rosetta: the {profile.Name} schema nests objects; CSV needs a flat one (ossem, ossem-cdm, asim) or --format ndjson");
+            return ExitCodes.UsageOrUnreadable;
+        }
+
         var catalog = Catalog.Load(folders, !noShipped);
         var blocking = catalog.BlockingErrors.ToList();
         if (blocking.Count > 0)
@@ -80,13 +94,13 @@ internal static class NormalizeCommand
         }
 
         deadLetterPath ??= output == "-" ? "rosetta.dead-letter.ndjson" : output + ".dead-letter.ndjson";
-        var normalizer = new Normalizer(catalog.Plans);
+        var normalizer = new Normalizer(catalog.Plans, profile);
         var progress = new RunProgress();
         RunSummary summary;
         try
         {
             using var stream = output == "-" ? Console.OpenStandardOutput() : File.Create(output);
-            using IRecordSink sink = format == "csv" ? new CsvSink(stream, normalizer.StandardNames) : new NdjsonSink(stream);
+            using IRecordSink sink = format == "csv" ? new CsvSink(stream, normalizer.Columns) : new NdjsonSink(stream);
             using var deadLetters = new DeadLetterSink(() => File.Create(deadLetterPath));
             using var reporter = quiet ? null : ProgressReporter.StartIfTerminal(progress, inputs.Sum(i => i.Length ?? 0));
             summary = normalizer.Run(inputs, options, sink, deadLetters, progress);

@@ -33,6 +33,15 @@ internal static class SummaryPrinter
             writer.WriteLine($"  field problems  {summary.FieldProblems,10:N0}  (the records were kept without those values; see their rosetta.diagnostics)");
         }
 
+        if (summary.UnknownDirections.Count > 0)
+        {
+            writer.WriteLine($"  unknown direction {summary.UnknownDirections.Values.Sum(),8:N0}  (kept as their dictionaries map them; add the cases to the overlay's orientation)");
+            foreach (var (reason, count) in summary.UnknownDirections.OrderByDescending(r => r.Value).Take(8))
+            {
+                writer.WriteLine($"      {count,8:N0} x {reason}");
+            }
+        }
+
         if (summary.Examples.Count > 0)
         {
             writer.WriteLine("  first field problems:");

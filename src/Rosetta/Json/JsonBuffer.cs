@@ -34,6 +34,9 @@ internal sealed class JsonBuffer
         _needComma = false;
     }
 
+    /// <summary>The next value stands alone: no comma before it (values kept apart, not members of one object).</summary>
+    public void StartValue() => _needComma = false;
+
     public (int Length, bool NeedComma) Mark() => (_length, _needComma);
 
     public void Rollback((int Length, bool NeedComma) mark) => (_length, _needComma) = mark;

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Rosetta.Schema;
 
 namespace Rosetta.Mapping;
@@ -7,11 +6,11 @@ namespace Rosetta.Mapping;
 /// <summary>A <see cref="FieldMapping"/> bound to slots, with its output name encoded once.</summary>
 internal sealed class CompiledField
 {
-    public CompiledField(FieldMapping mapping, int[] slots)
+    public CompiledField(FieldMapping mapping, int[] slots, int ordinal)
     {
         Mapping = mapping;
         Slots = slots;
-        Name = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(mapping.StandardName) + ":");
+        Ordinal = ordinal;
         ValueMap = mapping.Values?.Select(kv => (Encoding.UTF8.GetBytes(kv.Key), Encoding.UTF8.GetBytes(kv.Value))).ToArray();
     }
 
@@ -22,8 +21,8 @@ internal sealed class CompiledField
     /// <summary>The slots of the vendor paths, in order; the first with a value wins.</summary>
     public int[] Slots { get; }
 
-    /// <summary><c>"standard_name":</c> as UTF-8.</summary>
-    public byte[] Name { get; }
+    /// <summary>The standard name's ordinal in the run's <see cref="RecordLayout"/>.</summary>
+    public int Ordinal { get; }
 
     /// <summary>Vendor value to standard value, compared as unescaped UTF-8.</summary>
     public (byte[] From, byte[] To)[]? ValueMap { get; }

@@ -1,17 +1,23 @@
 using System.Text;
 using System.Text.Json;
+using Rosetta.Mapping.Semantics;
 
 namespace Rosetta.Mapping;
 
 /// <summary>A <see cref="MappingPlan"/> bound to the shared slots: what the router and the mapper read per record.</summary>
 internal sealed class CompiledPlan
 {
-    public CompiledPlan(MappingPlan plan, CompiledField[] fields, int[] present, int[] absent)
+    public CompiledPlan(MappingPlan plan, CompiledField[] fields, int[] present, int[] absent, CompiledOrientation? orientation, RecordLayout layout)
     {
+        Constants = [.. plan.Constants.Select(kv => (layout.OrdinalOf(kv.Key), Encoding.UTF8.GetBytes(kv.Value)))];
         Plan = plan;
         Fields = fields;
         Present = present;
         Absent = absent;
+        Orientation = orientation;
+        var names = plan.Fields.Select(f => f.StandardName).Concat(plan.Constants.Keys).ToHashSet(StringComparer.Ordinal);
+        IsNetwork = orientation is not null || names.Overlaps(["src_ip", "dst_ip", "network_direction"]);
+        HasProcess = names.Any(n => n.StartsWith("process_", StringComparison.Ordinal));
         Tables = new HashSet<string>(plan.Recognize.Tables, StringComparer.OrdinalIgnoreCase);
         Metadata = Encoding.UTF8.GetBytes(
             $"\"source\":{JsonSerializer.Serialize(plan.SourceId)},\"event\":{JsonSerializer.Serialize(plan.EventName)}");
@@ -26,6 +32,18 @@ internal sealed class CompiledPlan
     public int[] Absent { get; }
 
     public HashSet<string> Tables { get; }
+
+    /// <summary>Ordinal and text of the values the source's events have when they carry none.</summary>
+    public (int Ordinal, byte[] Text)[] Constants { get; }
+
+    /// <summary>How the source says which side opened a connection, or null.</summary>
+    public CompiledOrientation? Orientation { get; }
+
+    /// <summary>The source's records are connections: the engine orients and enriches them.</summary>
+    public bool IsNetwork { get; }
+
+    /// <summary>The source's records name the process that reported them.</summary>
+    public bool HasProcess { get; }
 
     /// <summary><c>"source":"...","event":"..."</c>: the first members of the record's <c>rosetta</c> object.</summary>
     public byte[] Metadata { get; }

@@ -1,3 +1,5 @@
+using Rosetta.Mapping.Semantics;
+
 namespace Rosetta.Mapping;
 
 /// <summary>
@@ -6,12 +8,20 @@ namespace Rosetta.Mapping;
 /// </summary>
 internal sealed class CompiledSources
 {
-    private CompiledSources(PathNode root, int slotCount, CompiledPlan[] plans)
+    private CompiledSources(PathNode root, int slotCount, CompiledPlan[] plans, RecordLayout layout)
     {
         Root = root;
         SlotCount = slotCount;
         Plans = plans;
+        Layout = layout;
+        Semantics = new NetworkSemantics(layout);
     }
+
+    /// <summary>Every standard name the plans and the engine write, by ordinal.</summary>
+    public RecordLayout Layout { get; }
+
+    /// <summary>The network derivations, bound to <see cref="Layout"/>.</summary>
+    public NetworkSemantics Semantics { get; }
 
     public PathNode Root { get; }
 
@@ -39,13 +49,35 @@ internal sealed class CompiledSources
             return node.Slot;
         }
 
+        var layout = LayOut(plans);
         var compiled = plans.Select(plan => new CompiledPlan(
             plan,
-            [.. plan.Fields.Select(f => new CompiledField(f, [.. f.Paths.Select(SlotOf)]))],
+            [.. plan.Fields.Select(f => new CompiledField(f, [.. f.Paths.Select(SlotOf)], layout.OrdinalOf(f.StandardName)))],
             [.. plan.Recognize.Present.Select(SlotOf)],
-            [.. plan.Recognize.Absent.Select(SlotOf)])).ToArray();
+            [.. plan.Recognize.Absent.Select(SlotOf)],
+            plan.Overlay.Orientation is { } orientation ? new CompiledOrientation(orientation, SlotOf) : null,
+            layout)).ToArray();
         root.Freeze();
-        return new CompiledSources(root, count, compiled);
+        return new CompiledSources(root, count, compiled, layout);
+    }
+
+    /// <summary>
+    /// The plans' standard names in plan order; then, when any source is a network source, the names the engine
+    /// derives, and the other side of every src_/dst_ name so that orienting a record can swap them.
+    /// </summary>
+    private static RecordLayout LayOut(IReadOnlyList<MappingPlan> plans)
+    {
+        var names = plans.SelectMany(p => p.Fields.Select(f => f.StandardName).Concat(p.Constants.Keys)).Distinct(StringComparer.Ordinal).ToList();
+        var network = plans.Any(p => p.Overlay.Orientation is not null)
+            || names.Any(n => n is "src_ip" or "dst_ip" or "network_direction");
+        if (network)
+        {
+            names.AddRange(NetworkSemantics.DerivedNames);
+        }
+
+        names.AddRange(names.Where(n => n.StartsWith("src_", StringComparison.Ordinal)).Select(n => "dst_" + n[4..]).ToList());
+        names.AddRange(names.Where(n => n.StartsWith("dst_", StringComparison.Ordinal)).Select(n => "src_" + n[4..]).ToList());
+        return new RecordLayout(names);
     }
 
     /// <summary>The plan that recognizes the record: -1 when none does, -2 when two equally specific ones do.</summary>

@@ -12,8 +12,23 @@ namespace Rosetta.Mapping;
 /// </summary>
 internal static class FieldWriter
 {
-    /// <summary>Writes the field; returns null on success, else why the value was left out.</summary>
-    public static string? Write(CompiledField field, SlotTable slots, int slot, ReadOnlySpan<byte> data, JsonBuffer output)
+    /// <summary>Converts the slot's value into the field's ordinal of <paramref name="values"/>; returns null on success, else why it was left out.</summary>
+    public static string? Write(CompiledField field, SlotTable slots, int slot, ReadOnlySpan<byte> data, FieldValues values)
+    {
+        var problem = Convert(field, slots, slot, data, values.Begin());
+        if (problem is null)
+        {
+            values.Commit(field.Ordinal);
+        }
+        else
+        {
+            values.Abandon();
+        }
+
+        return problem;
+    }
+
+    private static string? Convert(CompiledField field, SlotTable slots, int slot, ReadOnlySpan<byte> data, JsonBuffer output)
     {
         var kind = slots.Kind(slot);
         scoped ReadOnlySpan<byte> value = data.Slice(slots.Start(slot), slots.Length(slot));
@@ -30,7 +45,6 @@ internal static class FieldWriter
             {
                 if (value.SequenceEqual(from))
                 {
-                    output.Name(field.Name);
                     output.String(to);
                     return null;
                 }
@@ -45,13 +59,13 @@ internal static class FieldWriter
             FieldType.Boolean => WriteBoolean(field, kind, value, output),
             FieldType.Ip => WriteFormatted(field, kind, value, output, IpAddresses.TryFormat, "an IP address"),
             FieldType.Date => WriteFormatted(field, kind, value, output, Timestamps.TryFormat, "a date"),
+            FieldType.Protocol => WriteFormatted(field, kind, value, output, Protocols.TryFormat, "an IP protocol"),
             _ => WriteJson(field, kind, value, output),
         };
     }
 
     private static string? WriteString(CompiledField field, SlotKind kind, ReadOnlySpan<byte> value, JsonBuffer output)
     {
-        output.Name(field.Name);
         switch (kind)
         {
             case SlotKind.String:
@@ -80,7 +94,6 @@ internal static class FieldWriter
             return $"{Shown(kind, value)} is not a port (0-65535)";
         }
 
-        output.Name(field.Name);
         if (kind == SlotKind.Number)
         {
             output.RawValue(value);
@@ -100,7 +113,6 @@ internal static class FieldWriter
             return Problem(kind, value, "a number");
         }
 
-        output.Name(field.Name);
         output.RawValue(value.Trim(" \t"u8));
         return null;
     }
@@ -117,7 +129,6 @@ internal static class FieldWriter
             return Problem(kind, value, "true or false");
         }
 
-        output.Name(field.Name);
         output.Boolean(result);
         return null;
     }
@@ -132,14 +143,12 @@ internal static class FieldWriter
             return Problem(kind, value, what);
         }
 
-        output.Name(field.Name);
         output.EscapedString(text[..written]);
         return null;
     }
 
     private static string? WriteJson(CompiledField field, SlotKind kind, ReadOnlySpan<byte> value, JsonBuffer output)
     {
-        output.Name(field.Name);
         if (kind is SlotKind.String or SlotKind.Text && IsJsonContainer(value))
         {
             output.RawValue(value);

@@ -21,6 +21,9 @@ public sealed class MappingPlan
     /// <summary>The mappings, in the dictionary's order, then the overlay's.</summary>
     public required IReadOnlyList<FieldMapping> Fields { get; init; }
 
+    /// <summary>Standard name to the value the source's events have when they carry none (from the overlay's constants).</summary>
+    public IReadOnlyDictionary<string, string> Constants { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The event name records carry (e.g. <c>NetworkConnection</c>).</summary>
     public string EventName => Dictionary.DisplayName;
 }

@@ -48,7 +48,8 @@ public static class PlanCompiler
             .Concat(overlay.Fields.Select(f => (Field: f, File: overlay.Path)));
         foreach (var (field, file) in rows)
         {
-            var standardName = overlay.StandardNames.GetValueOrDefault(field.FieldName)?.Value ?? field.StandardName;
+            // standard_names fills the dictionary's cells; an overlay's own field rows already say their name.
+            var standardName = (file == dictionary.Path ? overlay.StandardNames.GetValueOrDefault(field.FieldName)?.Value : null) ?? field.StandardName;
             if (standardName is null || !seen.Add((field.FieldName, standardName)))
             {
                 continue;
@@ -91,7 +92,32 @@ public static class PlanCompiler
             Overlay = overlay,
             Recognize = overlay.Recognize,
             Fields = fields,
+            Constants = Constants(overlay, names, bag),
         };
+    }
+
+    /// <summary>Text constants only (a protocol is written as its keyword); other types are an error.</summary>
+    private static Dictionary<string, string> Constants(Overlay overlay, StandardNameCatalog names, DiagnosticBag bag)
+    {
+        var constants = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in overlay.Constants)
+        {
+            var type = names.Find(name)?.Type ?? FieldType.String;
+            if (type == FieldType.Protocol && Converters.Protocols.Format(value.Value) is { } keyword)
+            {
+                constants[name] = keyword;
+            }
+            else if (type == FieldType.String)
+            {
+                constants[name] = value.Value;
+            }
+            else
+            {
+                bag.Error("RO015", value.Line, $"constants: {name} is of type {type}; a constant can only be text");
+            }
+        }
+
+        return constants;
     }
 
     /// <summary>The overlay's type wins, then the catalog's (a standard name has one type), then the dictionary's.</summary>

@@ -15,15 +15,20 @@ internal sealed class RecordNormalizer
     private static readonly byte[] RosettaName = "\"rosetta\":"u8.ToArray();
     private static readonly byte[] VendorName = "\"vendor\":"u8.ToArray();
     private readonly CompiledSources _sources;
+    private readonly CompiledProfile _profile;
     private readonly SlotTable _slots;
+    private readonly FieldValues _values;
+    private readonly Scratch _scratch = new();
     private readonly bool _standardOnly;
     private readonly bool _strict;
     private readonly List<string> _problems = [];
 
-    public RecordNormalizer(CompiledSources sources, bool standardOnly, bool strict)
+    public RecordNormalizer(CompiledSources sources, CompiledProfile profile, bool standardOnly, bool strict)
     {
         _sources = sources;
+        _profile = profile;
         _slots = new SlotTable(sources.SlotCount);
+        _values = new FieldValues(sources.Layout.Names.Count);
         _standardOnly = standardOnly;
         _strict = strict;
     }
@@ -39,6 +44,9 @@ internal sealed class RecordNormalizer
 
     /// <summary>How many field values of the last record failed their type.</summary>
     public int FieldProblems => _problems.Count;
+
+    /// <summary>Why the last record's direction is unknown, when its overlay had no answer for it; else null.</summary>
+    public string? DirectionProblem { get; private set; }
 
     public CompiledSources Sources => _sources;
 
@@ -62,8 +70,7 @@ internal sealed class RecordNormalizer
             return outcome;
         }
 
-        var mark = Output.Mark();
-        if (!WriteStandardFields(record, mark))
+        if (!WriteStandardFields(record))
         {
             return RecordOutcome.Rejected;
         }
@@ -98,8 +105,7 @@ internal sealed class RecordNormalizer
             return outcome;
         }
 
-        var mark = Output.Mark();
-        if (!WriteStandardFields(data, mark))
+        if (!WriteStandardFields(data))
         {
             return RecordOutcome.Rejected;
         }
@@ -137,10 +143,12 @@ internal sealed class RecordNormalizer
         return RecordOutcome.Unrecognized;
     }
 
-    private bool WriteStandardFields(ReadOnlySpan<byte> data, (int, bool) mark)
+    /// <summary>Maps the plan's fields into values, orients and enriches them, and opens the record with them in the profile's shape.</summary>
+    private bool WriteStandardFields(ReadOnlySpan<byte> data)
     {
         _problems.Clear();
-        Output.StartObject();
+        _values.Reset();
+        DirectionProblem = null;
         foreach (var field in Plan!.Fields)
         {
             var slots = field.Slots;
@@ -151,7 +159,7 @@ internal sealed class RecordNormalizer
                     continue;
                 }
 
-                if (FieldWriter.Write(field, _slots, slots[i], data, Output) is { } problem)
+                if (FieldWriter.Write(field, _slots, slots[i], data, _values) is { } problem)
                 {
                     _problems.Add($"{field.Mapping.StandardName}: {problem} ({field.Mapping.Paths[i]})");
                 }
@@ -166,12 +174,22 @@ internal sealed class RecordNormalizer
 
         if (_strict && _problems.Count > 0)
         {
-            Output.Rollback(mark);
             Reason = string.Join("; ", _problems);
             return false;
         }
 
+        foreach (var (ordinal, text) in Plan.Constants)
+        {
+            if (!_values.Has(ordinal))
+            {
+                _values.SetString(ordinal, text);
+            }
+        }
+
+        DirectionProblem = _sources.Semantics.Apply(Plan, _values, _slots, data, _scratch);
         Reason = _problems.Count > 0 ? string.Join("; ", _problems) : null;
+        Output.StartObject();
+        _profile.Write(_values, Output);
         return true;
     }
 
@@ -186,13 +204,18 @@ internal sealed class RecordNormalizer
             Output.String(table);
         }
 
-        if (_problems.Count > 0)
+        if (_problems.Count > 0 || DirectionProblem is not null)
         {
             Output.Name(DiagnosticsName);
             Output.StartArray();
             foreach (var problem in _problems)
             {
                 Output.String(problem);
+            }
+
+            if (DirectionProblem is not null)
+            {
+                Output.String(DirectionProblem);
             }
 
             Output.EndArray();

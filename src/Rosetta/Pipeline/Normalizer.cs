@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Rosetta.Mapping;
+using Rosetta.Schema.Profiles;
 using Rosetta.Sinks;
 using Rosetta.Sources;
 
@@ -9,20 +10,31 @@ namespace Rosetta.Pipeline;
 public sealed class Normalizer
 {
     private readonly CompiledSources _sources;
+    private readonly CompiledProfile _profile;
 
-    /// <summary>Compiles the plans into one engine.</summary>
-    public Normalizer(IReadOnlyList<MappingPlan> plans)
+    /// <summary>Compiles the plans into one engine writing records in <paramref name="profile"/>'s shape (default: every standard name, flat).</summary>
+    public Normalizer(IReadOnlyList<MappingPlan> plans, OutputProfile? profile = null)
     {
         Plans = plans;
+        Profile = profile ?? new OutputProfile { Path = "", Name = ProfileCatalog.DefaultName, Identity = true };
         _sources = CompiledSources.Build(plans);
+        _profile = CompiledProfile.Compile(Profile, _sources.Layout);
     }
+
+    /// <summary>The shape records are written in.</summary>
+    public OutputProfile Profile { get; }
 
     /// <summary>The plans this engine runs.</summary>
     public IReadOnlyList<MappingPlan> Plans { get; }
 
-    /// <summary>Every standard name the plans can produce, in plan order (the CSV header).</summary>
-    public IReadOnlyList<string> StandardNames =>
-        [.. Plans.SelectMany(p => p.Fields.Select(f => f.StandardName)).Distinct(StringComparer.Ordinal)];
+    /// <summary>Every standard name the plans and the engine can produce: the plans' in plan order, then the derived ones.</summary>
+    public IReadOnlyList<string> StandardNames => _sources.Layout.Names;
+
+    /// <summary>The top-level names of a record of a flat profile, in order (the CSV header).</summary>
+    public IReadOnlyList<string> Columns => Profile.Identity
+        ? StandardNames
+        : [.. Profile.Fields.SelectMany(f => f.DstPath is null ? [f.Path] : new[] { f.Path, f.DstPath }).Concat(Profile.Constants.Select(c => c.Path))
+            .Concat(Profile.Unmapped is null ? [] : [Profile.Unmapped]).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Normalizes every input into <paramref name="sink"/>; what cannot be normalized goes to <paramref name="deadLetters"/>.</summary>
     /// <exception cref="IOException">An input cannot be read.</exception>
@@ -31,7 +43,7 @@ public sealed class Normalizer
         progress ??= new RunProgress();
         var summary = new RunSummary();
         var clock = Stopwatch.StartNew();
-        var normalizer = new RecordNormalizer(_sources, options.StandardOnly, options.Strict);
+        var normalizer = new RecordNormalizer(_sources, _profile, options.StandardOnly, options.Strict);
         var consumer = new NormalizingConsumer(normalizer, sink, deadLetters, summary, progress);
         foreach (var input in inputs)
         {

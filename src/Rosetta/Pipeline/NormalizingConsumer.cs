@@ -100,6 +100,11 @@ internal sealed class NormalizingConsumer : IRecordConsumer
         {
             var plan = _normalizer.Plan!.Plan.SourceId;
             _summary.RecordsBySource[plan] = _summary.RecordsBySource.GetValueOrDefault(plan) + 1;
+            if (_normalizer.DirectionProblem is { } direction)
+            {
+                _summary.UnknownDirection(direction);
+            }
+
             if (_normalizer.FieldProblems > 0)
             {
                 _summary.FieldProblems += _normalizer.FieldProblems;

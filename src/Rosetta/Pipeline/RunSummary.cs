@@ -35,6 +35,9 @@ public sealed class RunSummary
     /// <summary>How many distinct dead-letter reasons are counted one by one.</summary>
     public const int MaxReasons = 50;
 
+    /// <summary>Records kept with an unknown direction because their overlay has no orientation case for them, per reason.</summary>
+    public Dictionary<string, long> UnknownDirections { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How long the run took.</summary>
     public TimeSpan Elapsed { get; internal set; }
 
@@ -43,6 +46,14 @@ public sealed class RunSummary
 
     /// <summary>Dead letters written.</summary>
     public long DeadLetterCount => DeadLetters.Values.Sum();
+
+    internal void UnknownDirection(string reason)
+    {
+        if (UnknownDirections.TryGetValue(reason, out var count) || UnknownDirections.Count < MaxReasons)
+        {
+            UnknownDirections[reason] = count + 1;
+        }
+    }
 
     internal void DeadLetterReason(string reason, string where)
     {

@@ -24,6 +24,9 @@ public enum FieldType
     /// <summary>A point in time, written as ISO-8601 UTC with <c>Z</c>.</summary>
     Date,
 
+    /// <summary>An IP protocol, written as its IANA keyword in lower case (<c>TcpV4</c> and <c>6</c> become <c>tcp</c>).</summary>
+    Protocol,
+
     /// <summary>An object or array, copied through as JSON.</summary>
     Json,
 }

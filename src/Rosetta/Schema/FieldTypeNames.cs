@@ -15,7 +15,7 @@ public static class FieldTypeNames
         ["uint32"] = FieldType.Integer, ["uint64"] = FieldType.Integer, ["int8"] = FieldType.Integer,
         ["int16"] = FieldType.Integer, ["int32"] = FieldType.Integer, ["int64"] = FieldType.Integer,
         ["count"] = FieldType.Integer, ["number"] = FieldType.Integer,
-        ["port"] = FieldType.Port,
+        ["port"] = FieldType.Port, ["protocol"] = FieldType.Protocol,
         ["float"] = FieldType.Float, ["double"] = FieldType.Float, ["real"] = FieldType.Float,
         ["decimal"] = FieldType.Float, ["interval"] = FieldType.Float,
         ["bool"] = FieldType.Boolean, ["boolean"] = FieldType.Boolean,
@@ -35,6 +35,9 @@ public static class FieldTypeNames
         type = FieldType.String;
         return !string.IsNullOrWhiteSpace(name) && Known.TryGetValue(name.Trim(), out type);
     }
+
+    /// <summary>The name Rosetta writes for a type (<c>port</c>, <c>ip</c> ...).</summary>
+    public static string Name(FieldType type) => type.ToString().ToLowerInvariant();
 
     /// <summary>True when the text names a type, used to tell a Type cell from a description that slid into it.</summary>
     public static bool IsTypeName(string? name) => TryParse(name, out _);

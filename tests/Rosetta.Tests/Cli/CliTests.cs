@@ -123,4 +123,60 @@ public class CliTests : IDisposable
         output.ShouldContain("tcpv4.source.fullPid.pid");
         output.ShouldContain("deep-visibility-network.rosetta.yml");
     }
+
+    [Fact]
+    public void Normalize_writes_the_schema_it_is_asked_for()
+    {
+        var sample = Path.Combine(Paths.Samples, "sentinelone", "seed-003-event.json");
+
+        var (exit, output, _) = Rosetta($"normalize \"{sample}\" --schema ecs -q");
+
+        exit.ShouldBe(0);
+        var record = System.Text.Json.JsonDocument.Parse(output).RootElement;
+        record.GetProperty("source").GetProperty("ip").GetString().ShouldBe("10.115.32.249");
+        record.GetProperty("network").GetProperty("direction").GetString().ShouldBe("egress");
+    }
+
+    [Fact]
+    public void An_unknown_schema_or_a_nested_one_as_csv_is_refused_with_the_reason()
+    {
+        var sample = Path.Combine(Paths.Samples, "sentinelone", "seed-003-event.json");
+
+        var unknown = Rosetta($"normalize \"{sample}\" --schema nope");
+        var nested = Rosetta($"normalize \"{sample}\" --schema ocsf --format csv");
+
+        unknown.Exit.ShouldBe(2);
+        unknown.Err.ShouldContain("no schema 'nope' (shipped: asim, ecs, ocsf, ossem, ossem-cdm");
+        nested.Exit.ShouldBe(2);
+        nested.Err.ShouldContain("CSV needs a flat one");
+    }
+
+    [Fact]
+    public void A_flat_schema_writes_csv_with_its_own_column_names()
+    {
+        var sample = Path.Combine(Paths.Samples, "sentinelone", "seed-003-event.json");
+
+        var (exit, output, _) = Rosetta($"normalize \"{sample}\" --schema asim --format csv -q");
+
+        exit.ShouldBe(0);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(2);
+        lines[0].ShouldStartWith("EventStartTime,EventEndTime,TimeGenerated,EventResult,");
+        lines[0].ShouldContain("SrcProcessName,DstProcessName");
+        lines[1].ShouldContain("Outbound");
+    }
+
+    [Fact]
+    public void Schemas_show_says_where_each_name_goes_and_what_it_cannot_express()
+    {
+        var list = Rosetta("schemas list");
+        var (exit, output, _) = Rosetta("schemas show ocsf");
+
+        list.Out.ShouldContain("ossem-cdm");
+        exit.ShouldBe(0);
+        output.ShouldContain("connection_info.direction_id");
+        output.ShouldContain("epoch milliseconds");
+        output.ShouldContain("cannot express");
+        output.ShouldContain("records keep them under 'unmapped'");
+    }
 }

@@ -64,7 +64,7 @@ public class NormalizeTests
         failed.GetProperty("src_ip").GetString().ShouldBe("89.160.20.112");
         failed.GetProperty("process_name").GetString().ShouldBe("msedgewebview2.exe");
         failed.GetProperty("process_id").GetInt32().ShouldBe(17916);
-        failed.GetProperty("network_protocol").GetString().ShouldBe("Tcp");
+        failed.GetProperty("network_protocol").GetString().ShouldBe("tcp");
         failed.GetProperty("rosetta").GetProperty("envelope").GetProperty("category").GetString().ShouldBe("AdvancedHunting-DeviceNetworkEvents");
         failed.GetProperty("vendor").TryGetProperty("Timestamp", out _).ShouldBeFalse();
     }
@@ -170,7 +170,7 @@ public class NormalizeTests
     [Fact]
     public void Ports_out_of_range_are_reported()
     {
-        var result = Engine.RunText("{\"tcpv4\": {\"sourceAddress\": {\"port\": 70000}, \"destinationAddress\": {\"port\": 443.5}}}");
+        var result = Engine.RunText("{\"tcpv4\": {\"direction\": \"OUTGOING\", \"sourceAddress\": {\"port\": 70000}, \"destinationAddress\": {\"port\": 443.5}}}");
 
         result.Records.ShouldHaveSingleItem().GetProperty("rosetta").GetProperty("diagnostics").EnumerateArray()
             .Select(d => d.GetString()).ShouldBe(

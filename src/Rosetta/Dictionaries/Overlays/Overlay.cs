@@ -39,6 +39,12 @@ public sealed class Overlay
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Values { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
+    /// <summary>Standard name to the value every event of the source has when it carries none itself (a tcpv4 object is TCP).</summary>
+    public IReadOnlyDictionary<string, Located<string>> Constants { get; init; } = new Dictionary<string, Located<string>>();
+
+    /// <summary>Which side opened a connection, for network sources; null when the source says nothing of it.</summary>
+    public Orientation? Orientation { get; init; }
+
     /// <summary>What is wrong with the overlay.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 }

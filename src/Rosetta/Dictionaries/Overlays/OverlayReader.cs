@@ -1,4 +1,5 @@
 using Rosetta.Diagnostics;
+using Rosetta.Schema;
 using YamlDotNet.RepresentationModel;
 
 namespace Rosetta.Dictionaries.Overlays;
@@ -11,7 +12,7 @@ public static class OverlayReader
 
     private static readonly HashSet<string> TopKeys = new(StringComparer.Ordinal)
     {
-        "id", "extends", "source", "recognize", "standard_names", "types", "aliases", "fields", "values",
+        "id", "extends", "source", "recognize", "standard_names", "types", "aliases", "fields", "values", "orientation", "constants",
     };
 
     /// <summary>Reads the overlay in <paramref name="text"/>; diagnostics name <paramref name="path"/>.</summary>
@@ -57,6 +58,8 @@ public static class OverlayReader
             Aliases = reader.ListMap(root, "aliases"),
             Fields = reader.Fields(root),
             Values = reader.ValueMaps(root),
+            Orientation = reader.Orientation(root),
+            Constants = reader.ScalarMap(root, "constants"),
             Diagnostics = bag.Items,
         };
     }
@@ -115,6 +118,125 @@ public static class OverlayReader
                 Absent = List(map, "absent"),
                 Line = Line(node),
             };
+        }
+
+        public Orientation? Orientation(YamlMappingNode root)
+        {
+            if (Child(root, "orientation") is not { } node)
+            {
+                return null;
+            }
+
+            if (node is not YamlMappingNode map)
+            {
+                bag.Error("RO020", Line(node), "'orientation' must be a mapping of src_is, by, cases and details");
+                return null;
+            }
+
+            foreach (var (key, _) in map.Children)
+            {
+                if ((key as YamlScalarNode)?.Value is not ("src_is" or "by" or "cases" or "details"))
+                {
+                    bag.Error("RO020", Line(key), $"unknown key '{key}' in orientation (known: src_is, by, cases, details)");
+                }
+            }
+
+            var srcIs = Scalar(map, "src_is");
+            if (srcIs is not ("local" or "initiator"))
+            {
+                bag.Error("RO021", Line(node), "orientation needs 'src_is: local' (src_* is the reporting host) or 'src_is: initiator'");
+                return null;
+            }
+
+            var by = Scalar(map, "by");
+            if (by is null)
+            {
+                bag.Error("RO021", Line(node), "orientation needs 'by': the vendor field whose value decides the direction");
+                return null;
+            }
+
+            var details = OrientationDetails(map);
+            var cases = new Dictionary<string, OrientationCase>(StringComparer.Ordinal);
+            foreach (var (value, row) in Entries(map, "cases"))
+            {
+                if (OrientationCase(value, row, details is not null) is { } parsed)
+                {
+                    cases[value] = parsed;
+                }
+            }
+
+            return new Orientation { SourceIsLocal = srcIs == "local", By = by, Cases = cases, Details = details, Line = Line(node) };
+        }
+
+        private OrientationCase? OrientationCase(string value, YamlNode row, bool haveDetails)
+        {
+            string? direction;
+            bool? swap = null;
+            if (row is YamlMappingNode map)
+            {
+                direction = Scalar(map, "direction");
+                if (Scalar(map, "swap") is { } text)
+                {
+                    swap = text == "true" ? true : text == "false" ? false : null;
+                    if (swap is null)
+                    {
+                        bag.Error("RO022", Line(row), $"orientation case '{value}': swap must be true or false");
+                    }
+                }
+            }
+            else
+            {
+                direction = (row as YamlScalarNode)?.Value?.Trim();
+            }
+
+            if (direction == "details")
+            {
+                if (!haveDetails)
+                {
+                    bag.Error("RO022", Line(row), $"orientation case '{value}' defers to details, but orientation has no 'details'");
+                    return null;
+                }
+
+                return new OrientationCase(NetworkDirection.Unknown, true, swap, Line(row));
+            }
+
+            if (!NetworkDirections.TryParse(direction, out var parsed) || parsed == NetworkDirection.Local)
+            {
+                bag.Error("RO022", Line(row), $"orientation case '{value}': '{direction}' is not inbound, outbound, listening, unknown or details");
+                return null;
+            }
+
+            return new OrientationCase(parsed, false, swap, Line(row));
+        }
+
+        private OrientationDetails? OrientationDetails(YamlMappingNode orientation)
+        {
+            if (Child(orientation, "details") is not { } node)
+            {
+                return null;
+            }
+
+            if (node is not YamlMappingNode details || Scalar(details, "field") is not { } field || Scalar(details, "member") is not { } member)
+            {
+                bag.Error("RO022", Line(node), "orientation details need 'field', 'member' and 'values'");
+                return null;
+            }
+
+            var values = new Dictionary<string, NetworkDirection>(StringComparer.Ordinal);
+            foreach (var (text, direction) in Entries(details, "values"))
+            {
+                var name = (direction as YamlScalarNode)?.Value?.Trim();
+                if (NetworkDirections.TryParse(name, out var parsed) && parsed != NetworkDirection.Local)
+                {
+                    values[text] = parsed;
+                }
+                else
+                {
+                    bag.Error("RO022", Line(direction), $"orientation details: '{name}' is not inbound, outbound, listening or unknown");
+                }
+            }
+
+            return new OrientationDetails(field, member, values);
         }
 
         public Dictionary<string, Located<string>> ScalarMap(YamlMappingNode root, string key)

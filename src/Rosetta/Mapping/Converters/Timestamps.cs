@@ -393,6 +393,52 @@ internal static class Timestamps
         return true;
     }
 
+    /// <summary>
+    /// Reads a date as Rosetta writes it (<c>yyyy-MM-ddTHH:mm:ss[.fraction]Z</c>) as whole milliseconds since the
+    /// Unix epoch, the fraction truncated.
+    /// </summary>
+    public static bool TryEpochMilliseconds(ReadOnlySpan<byte> iso, out long milliseconds)
+    {
+        milliseconds = 0;
+        var i = 0;
+        if (!Number(iso, ref i, 4, out var year) || !Expect(iso, ref i, '-') || !Number(iso, ref i, 2, out var month)
+            || !Expect(iso, ref i, '-') || !Number(iso, ref i, 2, out var day) || !Expect(iso, ref i, 'T')
+            || !Number(iso, ref i, 2, out var hour) || !Expect(iso, ref i, ':') || !Number(iso, ref i, 2, out var minute)
+            || !Expect(iso, ref i, ':') || !Number(iso, ref i, 2, out var second))
+        {
+            return false;
+        }
+
+        var fraction = 0;
+        if (Expect(iso, ref i, '.'))
+        {
+            var digits = 0;
+            while (i < iso.Length && IsDigit(iso[i]))
+            {
+                if (digits++ < 3)
+                {
+                    fraction = (fraction * 10) + (iso[i] - '0');
+                }
+
+                i++;
+            }
+
+            for (; digits < 3; digits++)
+            {
+                fraction *= 10;
+            }
+        }
+
+        if (!Expect(iso, ref i, 'Z') || i != iso.Length)
+        {
+            return false;
+        }
+
+        var seconds = (DaysFromCivil(year, month, day) * 86400L) + (hour * 3600) + (minute * 60) + second;
+        milliseconds = (seconds * 1000) + fraction;
+        return true;
+    }
+
     private static bool Number(ReadOnlySpan<byte> t, ref int i, int maxDigits, out int value)
     {
         value = 0;

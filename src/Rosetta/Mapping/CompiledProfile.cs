@@ -1,0 +1,144 @@
+using System.Text;
+using System.Text.Json;
+using Rosetta.Json;
+using Rosetta.Schema.Profiles;
+
+namespace Rosetta.Mapping;
+
+/// <summary>
+/// An <see cref="OutputProfile"/> bound to a <see cref="RecordLayout"/>: a tree of target objects whose leaves
+/// read values by ordinal. Writes one record's standard values in the profile's shape; empty objects are left out.
+/// </summary>
+internal sealed class CompiledProfile
+{
+    private readonly ProfileNode _root;
+    private readonly int _processSide;
+
+    private CompiledProfile(ProfileNode root, int processSide)
+    {
+        _root = root;
+        _processSide = processSide;
+    }
+
+    public static CompiledProfile Compile(OutputProfile profile, RecordLayout layout)
+    {
+        var root = new ProfileNode("");
+        var expressed = new HashSet<int>();
+        if (profile.Identity)
+        {
+            for (var ordinal = 0; ordinal < layout.Names.Count; ordinal++)
+            {
+                root.Child(layout.Names[ordinal]).Leaf = new ProfileLeaf { Ordinal = ordinal };
+                expressed.Add(ordinal);
+            }
+        }
+
+        foreach (var field in profile.Fields)
+        {
+            var ordinal = layout.OrdinalOf(field.StandardName);
+            expressed.Add(ordinal);
+            var side = field.DstPath is null ? ProfileSide.Any : ProfileSide.Source;
+            root.At(field.Path).Leaf = ProfileLeaf.For(field, ordinal, side);
+            if (field.DstPath is { } dstPath)
+            {
+                root.At(dstPath).Leaf = ProfileLeaf.For(field, ordinal, ProfileSide.Destination);
+            }
+        }
+
+        foreach (var constant in profile.Constants)
+        {
+            root.At(constant.Path).Leaf = new ProfileLeaf { Ordinal = -1, Constant = Encoding.UTF8.GetBytes(constant.Json) };
+        }
+
+        if (profile.Unmapped is { } unmapped)
+        {
+            var others = root.Child(unmapped);
+            for (var ordinal = 0; ordinal < layout.Names.Count; ordinal++)
+            {
+                if (!expressed.Contains(ordinal))
+                {
+                    others.Child(layout.Names[ordinal]).Leaf = new ProfileLeaf { Ordinal = ordinal };
+                }
+            }
+        }
+
+        root.Freeze();
+        return new CompiledProfile(root, layout.OrdinalOf("process_side"));
+    }
+
+    /// <summary>Writes the record's values as members of the object <paramref name="output"/> has open.</summary>
+    public void Write(FieldValues values, JsonBuffer output)
+    {
+        var side = values.Has(_processSide) && values.Text(_processSide).SequenceEqual("dst"u8) ? ProfileSide.Destination : ProfileSide.Source;
+        foreach (var child in _root.Children)
+        {
+            Write(child, values, output, side);
+        }
+    }
+
+    private static bool Write(ProfileNode node, FieldValues values, JsonBuffer output, ProfileSide side)
+    {
+        if (node.Leaf is { } leaf)
+        {
+            return leaf.Write(node.Name, values, output, side);
+        }
+
+        var mark = output.Mark();
+        output.Name(node.Name);
+        output.StartObject();
+        var wrote = false;
+        foreach (var child in node.Children)
+        {
+            wrote |= Write(child, values, output, side);
+        }
+
+        if (wrote)
+        {
+            output.EndObject();
+        }
+        else
+        {
+            output.Rollback(mark);
+        }
+
+        return wrote;
+    }
+
+    /// <summary>One target name: a value (<see cref="Leaf"/>) or an object of children.</summary>
+    private sealed class ProfileNode(string name)
+    {
+        private readonly List<ProfileNode> _children = [];
+
+        public string Text { get; } = name;
+
+        /// <summary><c>"name":</c> as UTF-8.</summary>
+        public byte[] Name { get; } = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(name) + ":");
+
+        public ProfileLeaf? Leaf { get; set; }
+
+        public ProfileNode[] Children { get; private set; } = [];
+
+        public ProfileNode Child(string name)
+        {
+            var child = _children.Find(c => c.Text == name);
+            if (child is null)
+            {
+                child = new ProfileNode(name);
+                _children.Add(child);
+            }
+
+            return child;
+        }
+
+        public ProfileNode At(string path) => path.Split('.').Aggregate(this, (node, part) => node.Child(part));
+
+        public void Freeze()
+        {
+            Children = [.. _children];
+            foreach (var child in Children)
+            {
+                child.Freeze();
+            }
+        }
+    }
+}

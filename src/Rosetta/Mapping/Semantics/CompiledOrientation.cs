@@ -1,0 +1,102 @@
+using System.Text;
+using System.Text.Json;
+using Rosetta.Dictionaries.Overlays;
+using Rosetta.Json;
+using Rosetta.Schema;
+
+namespace Rosetta.Mapping.Semantics;
+
+/// <summary>An overlay's <see cref="Orientation"/> bound to slots, with its vendor values as UTF-8: decides per record.</summary>
+internal sealed class CompiledOrientation
+{
+    private readonly (byte[] Value, OrientationCase Case)[] _cases;
+    private readonly (byte[] Value, NetworkDirection Direction)[] _details;
+    private readonly byte[] _member;
+    private readonly string _by;
+
+    public CompiledOrientation(Orientation orientation, Func<string, int> slotOf)
+    {
+        SourceIsLocal = orientation.SourceIsLocal;
+        _by = orientation.By;
+        BySlot = slotOf(orientation.By);
+        _cases = [.. orientation.Cases.Select(kv => (Encoding.UTF8.GetBytes(kv.Key), kv.Value))];
+        DetailsSlot = orientation.Details is { } details ? slotOf(details.Field) : -1;
+        _member = Encoding.UTF8.GetBytes(orientation.Details?.Member ?? "");
+        _details = [.. (orientation.Details?.Values ?? new Dictionary<string, NetworkDirection>()).Select(kv => (Encoding.UTF8.GetBytes(kv.Key), kv.Value))];
+    }
+
+    /// <summary>The dictionary maps the reporting host's side to src_*.</summary>
+    public bool SourceIsLocal { get; }
+
+    public int BySlot { get; }
+
+    public int DetailsSlot { get; }
+
+    /// <summary>Decides one record; <paramref name="scratch"/> is the calling thread's.</summary>
+    public OrientationResult Decide(SlotTable slots, ReadOnlySpan<byte> data, Scratch scratch)
+    {
+        if (!slots.HasValue(BySlot))
+        {
+            return new OrientationResult(NetworkDirection.Unknown, false, $"direction unknown: the event has no {_by}");
+        }
+
+        var value = Unescaped(slots, BySlot, data, scratch);
+        foreach (var (known, row) in _cases)
+        {
+            if (value.SequenceEqual(known))
+            {
+                slots.Consume(BySlot); // network_direction carries it now
+                var direction = row.FromDetails ? FromDetails(slots, data, scratch) : row.Direction;
+                return new OrientationResult(direction, row.Swap ?? SwapsFor(direction), null);
+            }
+        }
+
+        return new OrientationResult(NetworkDirection.Unknown, false,
+            $"direction unknown: {_by} '{Encoding.UTF8.GetString(value)}' has no orientation case; src and dst kept as the dictionary maps them");
+    }
+
+    private bool SwapsFor(NetworkDirection direction) =>
+        SourceIsLocal && direction is NetworkDirection.Inbound or NetworkDirection.Listening;
+
+    private NetworkDirection FromDetails(SlotTable slots, ReadOnlySpan<byte> data, Scratch scratch)
+    {
+        if (!slots.HasValue(DetailsSlot))
+        {
+            return NetworkDirection.Unknown;
+        }
+
+        var json = slots.Kind(DetailsSlot) == SlotKind.String ? Unescaped(slots, DetailsSlot, data, scratch) : Raw(slots, DetailsSlot, data);
+        Span<byte> member = stackalloc byte[64];
+        if (!JsonMember.TryGetString(json, _member, member, out var length))
+        {
+            return NetworkDirection.Unknown;
+        }
+
+        foreach (var (known, direction) in _details)
+        {
+            if (member[..length].SequenceEqual(known))
+            {
+                return direction;
+            }
+        }
+
+        return NetworkDirection.Unknown;
+    }
+
+    private static ReadOnlySpan<byte> Raw(SlotTable slots, int slot, ReadOnlySpan<byte> data) => data.Slice(slots.Start(slot), slots.Length(slot));
+
+    /// <summary>A string slot's text without JSON escapes (AdditionalFields is JSON inside a JSON string).</summary>
+    private static ReadOnlySpan<byte> Unescaped(SlotTable slots, int slot, ReadOnlySpan<byte> data, Scratch scratch)
+    {
+        var raw = Raw(slots, slot, data);
+        if (slots.Kind(slot) != SlotKind.String || !slots.Escaped(slot))
+        {
+            return raw;
+        }
+
+        var buffer = scratch.Take(raw.Length);
+        var reader = new Utf8JsonReader(data.Slice(slots.Start(slot) - 1, raw.Length + 2));
+        reader.Read();
+        return buffer[..reader.CopyString(buffer)];
+    }
+}
