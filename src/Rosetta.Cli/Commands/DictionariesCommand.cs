@@ -2,7 +2,9 @@ using System.CommandLine;
 using Rosetta.Cli.Terminal;
 using Rosetta.Diagnostics;
 using Rosetta.Dictionaries;
+using Rosetta.Dictionaries.Overlays;
 using Rosetta.Mapping;
+using Rosetta.Schema;
 using Spectre.Console;
 
 namespace Rosetta.Cli.Commands;
@@ -152,6 +154,13 @@ internal static class DictionariesCommand
             {
                 Console.WriteLine($"  kept as vendor fields: {string.Join(", ", vendorOnly)}");
             }
+
+            foreach (var (name, value) in plan.Constants)
+            {
+                Console.WriteLine($"  constant:    {name} = {value} (when the event carries none)");
+            }
+
+            PrintOrientation(plan.Overlay.Orientation);
         }
 
         var diagnostics = dictionary.Diagnostics.Concat(plan?.Overlay.Diagnostics ?? []).ToList();
@@ -160,6 +169,32 @@ internal static class DictionariesCommand
         {
             Console.WriteLine("    " + diagnostic);
         }
+    }
+
+    private static void PrintOrientation(Orientation? orientation)
+    {
+        if (orientation is null)
+        {
+            return;
+        }
+
+        Console.WriteLine(orientation.SourceIsLocal
+            ? $"  orientation: src_* is the reporting host; inbound and listening records swap src_* and dst_*, by {orientation.By}"
+            : $"  orientation: src_* is the initiator (never swapped); direction by {orientation.By}");
+        if (orientation.Details is { } details)
+        {
+            Console.WriteLine($"  details:     {details.Field}.{details.Member}: {string.Join(", ", details.Values.Select(kv => $"{kv.Key}={NetworkDirections.Name(kv.Value)}"))}; missing = unknown");
+        }
+
+        var table = new Table().AddColumns(Markup.Escape(orientation.By), "direction", "src/dst");
+        foreach (var (value, row) in orientation.Cases)
+        {
+            var direction = row.FromDetails ? "details" : NetworkDirections.Name(row.Direction);
+            var swapped = row.Swap ?? (orientation.SourceIsLocal && !row.FromDetails && row.Direction is NetworkDirection.Inbound or NetworkDirection.Listening);
+            table.AddRow(Markup.Escape(value), Markup.Escape(direction), row.FromDetails && row.Swap is null && orientation.SourceIsLocal ? "swapped when In" : swapped ? "swapped" : "as mapped");
+        }
+
+        AnsiConsole.Write(table);
     }
 
     private static string Recognition(MappingPlan plan)

@@ -122,6 +122,8 @@ public class CliTests : IDisposable
         exit.ShouldBe(0);
         output.ShouldContain("tcpv4.source.fullPid.pid");
         output.ShouldContain("deep-visibility-network.rosetta.yml");
+        output.ShouldContain("orientation: src_* is the initiator (never swapped); direction by tcpv4.direction");
+        output.ShouldContain("network_protocol = tcp");
     }
 
     [Fact]
