@@ -25,8 +25,6 @@ internal sealed class FieldValues
     /// <summary>Where values are written, between <see cref="Begin"/> and <see cref="Commit"/>.</summary>
     public JsonBuffer Buffer { get; } = new(1 << 12);
 
-    public int Count => _stamp.Length;
-
     public void Reset()
     {
         Buffer.Clear();
@@ -68,8 +66,6 @@ internal sealed class FieldValues
         var json = Json(ordinal);
         return json.Length >= 2 && json[0] == '"' ? json[1..^1] : json;
     }
-
-    public void Remove(int ordinal) => _stamp[ordinal] = 0;
 
     /// <summary>Exchanges two values (and their presence): the sides of a connection.</summary>
     public void Swap(int a, int b)

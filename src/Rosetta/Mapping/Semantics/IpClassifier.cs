@@ -7,8 +7,6 @@ namespace Rosetta.Mapping.Semantics;
 /// </summary>
 internal static class IpClassifier
 {
-    public static ReadOnlySpan<byte> Public => "Public"u8;
-
     /// <summary>Classifies 4 or 16 address bytes in network order.</summary>
     public static ReadOnlySpan<byte> Classify(ReadOnlySpan<byte> address) =>
         address.Length == 4 ? ClassifyIPv4(address) : ClassifyIPv6(address);
@@ -30,7 +28,7 @@ internal static class IpClassifier
             (192, 0, 0 or 2) => "Reserved"u8, // IETF assignments, TEST-NET-1
             (198, 51, 100) or (203, 0, 113) => "Reserved"u8, // TEST-NET-2, TEST-NET-3
             (198, 18 or 19, _) => "Reserved"u8, // benchmarking
-            _ => Public,
+            _ => "Public"u8,
         };
     }
 
@@ -55,7 +53,7 @@ internal static class IpClassifier
             (0x20, 0x01) when a[2] == 0 && a[3] == 0 => "Teredo"u8,
             (0x20, 0x01) when a[2] == 0x0d && a[3] == 0xb8 => "Reserved"u8, // documentation
             (0x20, 0x02) => "FourToSixMapping"u8, // 6to4: an IPv4 address inside IPv6
-            _ => Public,
+            _ => "Public"u8,
         };
     }
 }
