@@ -15,9 +15,8 @@ internal sealed class CompiledPlan
         Present = present;
         Absent = absent;
         Orientation = orientation;
-        var names = plan.Fields.Select(f => f.StandardName).Concat(plan.Constants.Keys).ToHashSet(StringComparer.Ordinal);
-        IsNetwork = orientation is not null || names.Overlaps(["src_ip", "dst_ip", "network_direction"]);
-        HasProcess = names.Any(n => n.StartsWith("process_", StringComparison.Ordinal));
+        IsNetwork = NetworkSemantics.Applies(plan);
+        HasProcess = plan.Fields.Select(f => f.StandardName).Concat(plan.Constants.Keys).Any(n => n.StartsWith("process_", StringComparison.Ordinal));
         Tables = new HashSet<string>(plan.Recognize.Tables, StringComparer.OrdinalIgnoreCase);
         Metadata = Encoding.UTF8.GetBytes(
             $"\"source\":{JsonSerializer.Serialize(plan.SourceId)},\"event\":{JsonSerializer.Serialize(plan.EventName)}");

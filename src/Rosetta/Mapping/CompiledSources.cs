@@ -68,9 +68,7 @@ internal sealed class CompiledSources
     private static RecordLayout LayOut(IReadOnlyList<MappingPlan> plans)
     {
         var names = plans.SelectMany(p => p.Fields.Select(f => f.StandardName).Concat(p.Constants.Keys)).Distinct(StringComparer.Ordinal).ToList();
-        var network = plans.Any(p => p.Overlay.Orientation is not null)
-            || names.Any(n => n is "src_ip" or "dst_ip" or "network_direction");
-        if (network)
+        if (plans.Any(NetworkSemantics.Applies))
         {
             names.AddRange(NetworkSemantics.DerivedNames);
         }

@@ -33,7 +33,7 @@ public sealed class Normalizer
     /// <summary>The top-level names of a record of a flat profile, in order (the CSV header).</summary>
     public IReadOnlyList<string> Columns => Profile.Identity
         ? StandardNames
-        : [.. Profile.Fields.SelectMany(f => f.DstPath is null ? [f.Path] : new[] { f.Path, f.DstPath }).Concat(Profile.Constants.Select(c => c.Path))
+        : [.. Profile.Fields.SelectMany(f => f.Targets).Concat(Profile.Constants.Select(c => c.Path))
             .Concat(Profile.Unmapped is null ? [] : [Profile.Unmapped]).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Normalizes every input into <paramref name="sink"/>; what cannot be normalized goes to <paramref name="deadLetters"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Rosetta.Dictionaries.Overlays;
 using Rosetta.Json;
 using Rosetta.Schema;
@@ -89,14 +88,7 @@ internal sealed class CompiledOrientation
     private static ReadOnlySpan<byte> Unescaped(SlotTable slots, int slot, ReadOnlySpan<byte> data, Scratch scratch)
     {
         var raw = Raw(slots, slot, data);
-        if (slots.Kind(slot) != SlotKind.String || !slots.Escaped(slot))
-        {
-            return raw;
-        }
-
-        var buffer = scratch.Take(raw.Length);
-        var reader = new Utf8JsonReader(data.Slice(slots.Start(slot) - 1, raw.Length + 2));
-        reader.Read();
-        return buffer[..reader.CopyString(buffer)];
+        var escaped = slots.Kind(slot) == SlotKind.String && slots.Escaped(slot);
+        return JsonSlotScanner.Name(data, raw, escaped, slots.Start(slot) - 1, escaped ? scratch.Take(raw.Length) : []);
     }
 }

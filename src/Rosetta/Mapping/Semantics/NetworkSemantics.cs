@@ -18,6 +18,11 @@ internal sealed class NetworkSemantics
         "network_community_id", "src_ip_type", "dst_ip_type",
     ];
 
+    /// <summary>A plan's records are connections when its overlay orients them or it maps an address or a direction.</summary>
+    public static bool Applies(MappingPlan plan) =>
+        plan.Overlay.Orientation is not null
+        || plan.Fields.Select(f => f.StandardName).Concat(plan.Constants.Keys).Any(n => n is "src_ip" or "dst_ip" or "network_direction");
+
     private readonly (int Source, int Destination)[] _sides;
     private readonly int _srcIp;
     private readonly int _dstIp;
@@ -83,7 +88,7 @@ internal sealed class NetworkSemantics
         }
         else if (values.Has(_direction))
         {
-            direction = Parse(values.Text(_direction));
+            _ = NetworkDirections.TryParse(values.Text(_direction), out direction);
         }
 
         Span<byte> source = stackalloc byte[16];
@@ -126,7 +131,7 @@ internal sealed class NetworkSemantics
             shown = NetworkDirection.Local;
         }
 
-        values.SetString(_direction, NameOf(shown));
+        values.SetString(_direction, NetworkDirections.Utf8Name(shown));
         if (direction is NetworkDirection.Outbound or NetworkDirection.Inbound or NetworkDirection.Listening)
         {
             values.SetBoolean(_initiated, direction == NetworkDirection.Outbound);
@@ -177,29 +182,5 @@ internal sealed class NetworkSemantics
     private static int Port(FieldValues values, int ordinal) =>
         values.Has(ordinal) && Numbers.TryInteger(values.Json(ordinal), out var port) && port is >= 0 and <= 65535 ? (int)port : -1;
 
-    private static bool IsLoopback(ReadOnlySpan<byte> address) =>
-        address.Length == 4 ? address[0] == 127 : address[..15].IndexOfAnyExcept((byte)0) < 0 && address[15] == 1;
-
-    /// <summary>A direction a source mapped itself (through its values map), or unknown.</summary>
-    private static NetworkDirection Parse(ReadOnlySpan<byte> text)
-    {
-        for (var direction = NetworkDirection.Inbound; direction <= NetworkDirection.Listening; direction++)
-        {
-            if (text.SequenceEqual(NameOf(direction)))
-            {
-                return direction;
-            }
-        }
-
-        return NetworkDirection.Unknown;
-    }
-
-    private static ReadOnlySpan<byte> NameOf(NetworkDirection direction) => direction switch
-    {
-        NetworkDirection.Inbound => "inbound"u8,
-        NetworkDirection.Outbound => "outbound"u8,
-        NetworkDirection.Local => "local"u8,
-        NetworkDirection.Listening => "listening"u8,
-        _ => "unknown"u8,
-    };
+    private static bool IsLoopback(ReadOnlySpan<byte> address) => IpClassifier.Classify(address).SequenceEqual("Loopback"u8);
 }

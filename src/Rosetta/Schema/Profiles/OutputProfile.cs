@@ -37,6 +37,6 @@ public sealed class OutputProfile
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 
     /// <summary>True when every record written with this profile is flat (no dotted target path): CSV can hold it.</summary>
-    public bool IsFlat => Identity || (Fields.All(f => !f.Path.Contains('.', StringComparison.Ordinal) && f.DstPath?.Contains('.', StringComparison.Ordinal) != true)
+    public bool IsFlat => Identity || (Fields.SelectMany(f => f.Targets).All(p => !p.Contains('.', StringComparison.Ordinal))
         && Constants.All(c => !c.Path.Contains('.', StringComparison.Ordinal)));
 }

@@ -15,6 +15,9 @@ public sealed record ProfileField
     /// </summary>
     public string? DstPath { get; init; }
 
+    /// <summary>Every path the field may be written to: <see cref="Path"/>, and <see cref="DstPath"/> when it has one.</summary>
+    public IEnumerable<string> Targets => DstPath is null ? [Path] : [Path, DstPath];
+
     /// <summary>How the value is converted.</summary>
     public ProfileConversion As { get; init; }
 

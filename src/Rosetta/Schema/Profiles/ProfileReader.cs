@@ -196,7 +196,7 @@ public static class ProfileReader
     private static void CheckPaths(List<ProfileField> fields, List<ProfileConstant> constants, string? unmapped, DiagnosticBag bag)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var targets = fields.SelectMany(f => f.DstPath is null ? [(f.Path, f.Line)] : new[] { (f.Path, f.Line), (f.DstPath, f.Line) })
+        var targets = fields.SelectMany(f => f.Targets.Select(path => (path, f.Line)))
             .Concat(constants.Select(c => (c.Path, c.Line)));
         foreach (var (path, line) in targets)
         {
