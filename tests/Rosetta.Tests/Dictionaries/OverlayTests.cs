@@ -18,11 +18,11 @@ public class OverlayTests : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private (DictionaryCatalog Catalog, IReadOnlyList<MappingPlan> Plans, IReadOnlyList<Rosetta.Diagnostics.Diagnostic> Compile) Load(string overlay)
+    private (DictionaryCatalog Catalog, IReadOnlyList<MappingPlan> Plans, IReadOnlyList<Rosetta.Diagnostics.Diagnostic> Compile) Load(string overlay, StandardNameCatalog? names = null)
     {
         File.WriteAllText(Path.Combine(_folder, "seed.rosetta.yml"), overlay);
         var catalog = DictionaryCatalog.Load([_folder]);
-        var (plans, diagnostics) = PlanCompiler.Compile(catalog, StandardNameCatalog.Empty);
+        var (plans, diagnostics) = PlanCompiler.Compile(catalog, names ?? StandardNameCatalog.Empty);
         return (catalog, plans, diagnostics);
     }
 
@@ -95,5 +95,32 @@ public class OverlayTests : IDisposable
 
         catalog.AllDiagnostics.Concat(compile).ShouldContain(d => d.Severity == Rosetta.Diagnostics.Severity.Error);
         plans.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void An_overlay_field_row_keeps_its_own_standard_name_when_standard_names_renames_the_dictionary_row()
+    {
+        var (_, plans, diagnostics) = Load(
+            "id: s1\nextends: seed.txt\nrecognize:\n  present: [tcpv4]\nstandard_names:\n  tcpv4.sourceAddress.address: source_address\n"
+            + "fields:\n  - { standard_name: initiator_ip, field: tcpv4.sourceAddress.address }\n");
+
+        diagnostics.ShouldBeEmpty();
+        var names = plans.ShouldHaveSingleItem().Fields.Select(f => f.StandardName).ToList();
+        names.ShouldContain("source_address");
+        names.ShouldContain("initiator_ip");
+    }
+
+    [Fact]
+    public void Constants_are_text_a_protocol_constant_is_its_keyword_and_a_typed_one_is_an_error_with_its_line()
+    {
+        var names = StandardNameCatalog.Load(Path.Combine(Paths.ShippedDictionaries, "standard-names.yml"));
+
+        var (_, plans, _) = Load("id: s1\nextends: seed.txt\nrecognize:\n  present: [tcpv4]\nconstants:\n  network_protocol: TcpV4\n", names);
+        var (_, _, errors) = Load("id: s1\nextends: seed.txt\nrecognize:\n  present: [tcpv4]\nconstants:\n  dst_port: 443\n", names);
+
+        plans.ShouldHaveSingleItem().Constants["network_protocol"].ShouldBe("tcp");
+        var error = errors.ShouldHaveSingleItem();
+        error.Code.ShouldBe("RO015");
+        error.Line.ShouldBe(6);
     }
 }
