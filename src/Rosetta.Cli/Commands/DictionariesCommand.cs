@@ -179,14 +179,14 @@ internal static class DictionariesCommand
         }
 
         Console.WriteLine(orientation.SourceIsLocal
-            ? $"  orientation: src_* is the reporting host; inbound and listening records swap src_* and dst_*, by {orientation.By}"
-            : $"  orientation: src_* is the initiator (never swapped); direction by {orientation.By}");
+            ? $"  orientation: src_* is the reporting host; inbound and listening records swap src_* and dst_*, by {string.Join(" + ", orientation.By)}"
+            : $"  orientation: src_* is the initiator (never swapped); direction by {string.Join(" + ", orientation.By)}");
         if (orientation.Details is { } details)
         {
             Console.WriteLine($"  details:     {details.Field}.{details.Member}: {string.Join(", ", details.Values.Select(kv => $"{kv.Key}={NetworkDirections.Name(kv.Value)}"))}; missing = unknown");
         }
 
-        var table = new Table().AddColumns(Markup.Escape(orientation.By), "direction", "src/dst");
+        var table = new Table().AddColumns(Markup.Escape(string.Join(",", orientation.By)), "direction", "src/dst");
         foreach (var (value, row) in orientation.Cases)
         {
             var direction = row.FromDetails ? "details" : NetworkDirections.Name(row.Direction);
@@ -208,6 +208,11 @@ internal static class DictionariesCommand
         if (plan.Recognize.Present.Count > 0)
         {
             parts.Add("fields " + string.Join(", ", plan.Recognize.Present));
+        }
+
+        foreach (var (field, values) in plan.Recognize.Equal)
+        {
+            parts.Add($"{field} = {string.Join(" or ", values.Value)}");
         }
 
         if (plan.Recognize.Absent.Count > 0)

@@ -8,7 +8,7 @@ namespace Rosetta.Dictionaries;
 /// <summary>Every dictionary and overlay found under some files and folders, each paired with what it extends.</summary>
 public sealed class DictionaryCatalog
 {
-    private readonly Dictionary<Overlay, DataDictionary> _extended = [];
+    private readonly Dictionary<Overlay, DataDictionary[]> _extended = [];
 
     private DictionaryCatalog()
     {
@@ -27,12 +27,15 @@ public sealed class DictionaryCatalog
     public IEnumerable<Diagnostic> AllDiagnostics =>
         Diagnostics.Concat(Dictionaries.SelectMany(d => d.Diagnostics)).Concat(Overlays.SelectMany(o => o.Diagnostics));
 
-    /// <summary>The dictionary an overlay extends, or null when it is missing.</summary>
-    public DataDictionary? DictionaryOf(Overlay overlay) => _extended.GetValueOrDefault(overlay);
+    /// <summary>The dictionary an overlay extends first (the source's own), or null when one of its dictionaries is missing.</summary>
+    public DataDictionary? DictionaryOf(Overlay overlay) => _extended.GetValueOrDefault(overlay)?[0];
 
-    /// <summary>The overlay that extends a dictionary, or null.</summary>
+    /// <summary>Every dictionary an overlay extends, in its order; empty when one is missing.</summary>
+    public IReadOnlyList<DataDictionary> DictionariesOf(Overlay overlay) => _extended.GetValueOrDefault(overlay) ?? [];
+
+    /// <summary>The first overlay that extends a dictionary, or null.</summary>
     public Overlay? OverlayOf(DataDictionary dictionary) =>
-        _extended.FirstOrDefault(kv => ReferenceEquals(kv.Value, dictionary)).Key;
+        _extended.FirstOrDefault(kv => kv.Value.Any(d => ReferenceEquals(d, dictionary))).Key;
 
     /// <summary>Loads every dictionary and overlay under the given files and folders; never throws on their content.</summary>
     public static DictionaryCatalog Load(IEnumerable<string> paths)
@@ -89,18 +92,25 @@ public sealed class DictionaryCatalog
         }
 
         var catalog = new DictionaryCatalog { Dictionaries = dictionaries, Overlays = overlays };
-        foreach (var overlay in overlays.Where(o => o.Extends.Length > 0))
+        foreach (var overlay in overlays.Where(o => o.Extends.Count > 0))
         {
-            var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(overlay.Path) ?? ".", overlay.Extends));
-            var dictionary = dictionaries.FirstOrDefault(d => Path.GetFullPath(d.Path) == target);
-            if (dictionary is null)
+            var extended = new List<DataDictionary>();
+            foreach (var name in overlay.Extends)
             {
+                var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(overlay.Path) ?? ".", name));
+                if (dictionaries.FirstOrDefault(d => Path.GetFullPath(d.Path) == target) is { } dictionary)
+                {
+                    extended.Add(dictionary);
+                    continue;
+                }
+
                 problems.Add(new Diagnostic(Severity.Error, "RC003", overlay.Path, 0,
-                    $"extends '{overlay.Extends}', which is not a dictionary beside it: the source '{overlay.Id}' cannot run"));
+                    $"extends '{name}', which is not a dictionary beside it: the source '{overlay.Id}' cannot run"));
             }
-            else
+
+            if (extended.Count == overlay.Extends.Count)
             {
-                catalog._extended[overlay] = dictionary;
+                catalog._extended[overlay] = [.. extended];
             }
         }
 

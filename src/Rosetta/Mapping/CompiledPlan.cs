@@ -7,8 +7,12 @@ namespace Rosetta.Mapping;
 /// <summary>A <see cref="MappingPlan"/> bound to the shared slots: what the router and the mapper read per record.</summary>
 internal sealed class CompiledPlan
 {
-    public CompiledPlan(MappingPlan plan, CompiledField[] fields, int[] present, int[] absent, CompiledOrientation? orientation, RecordLayout layout)
+    public CompiledPlan(
+        MappingPlan plan, CompiledField[] fields, int[] present, int[] absent, (int Slot, byte[][] Values)[] equal,
+        CompiledOrientation? orientation, RecordLayout layout)
     {
+        Equal = equal;
+        NullValues = [.. plan.Overlay.NullValues.Select(Encoding.UTF8.GetBytes)];
         Constants = [.. plan.Constants.Select(kv => (layout.OrdinalOf(kv.Key), Encoding.UTF8.GetBytes(kv.Value)))];
         Plan = plan;
         Fields = fields;
@@ -30,6 +34,12 @@ internal sealed class CompiledPlan
 
     public int[] Absent { get; }
 
+    /// <summary>Fields that must hold one of some values, as their raw text.</summary>
+    public (int Slot, byte[][] Values)[] Equal { get; }
+
+    /// <summary>The raw texts that mean "no value" in this source.</summary>
+    public byte[][] NullValues { get; }
+
     public HashSet<string> Tables { get; }
 
     /// <summary>Ordinal and text of the values the source's events have when they carry none.</summary>
@@ -48,18 +58,26 @@ internal sealed class CompiledPlan
     public byte[] Metadata { get; }
 
     /// <summary>How specific the field conditions are: with several matches, the most specific plan wins.</summary>
-    public int Specificity => Present.Length + Absent.Length;
+    public int Specificity => Present.Length + Absent.Length + Equal.Length;
 
-    public bool Matches(SlotTable slots, string? table)
+    public bool Matches(SlotTable slots, ReadOnlySpan<byte> data, string? table)
     {
         if (table is not null)
         {
             return Tables.Contains(table);
         }
 
-        if (Present.Length == 0)
+        if (Present.Length == 0 && Equal.Length == 0)
         {
             return false;
+        }
+
+        foreach (var (slot, values) in Equal)
+        {
+            if (!slots.HasValue(slot) || !IsOneOf(data.Slice(slots.Start(slot), slots.Length(slot)), values))
+            {
+                return false;
+            }
         }
 
         foreach (var slot in Present)
@@ -79,5 +97,22 @@ internal sealed class CompiledPlan
         }
 
         return true;
+    }
+
+    /// <summary>True when the slot holds one of the source's "no value" markers.</summary>
+    public bool IsNullValue(SlotTable slots, int slot, ReadOnlySpan<byte> data) =>
+        NullValues.Length > 0 && IsOneOf(data.Slice(slots.Start(slot), slots.Length(slot)), NullValues);
+
+    private static bool IsOneOf(ReadOnlySpan<byte> value, byte[][] values)
+    {
+        foreach (var candidate in values)
+        {
+            if (value.SequenceEqual(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Rosetta.Mapping.Semantics;
 
 namespace Rosetta.Mapping;
@@ -15,7 +16,11 @@ internal sealed class CompiledSources
         Plans = plans;
         Layout = layout;
         Semantics = new NetworkSemantics(layout);
+        Processes = new ProcessSemantics(layout);
     }
+
+    /// <summary>The process derivations, bound to <see cref="Layout"/>.</summary>
+    public ProcessSemantics Processes { get; }
 
     /// <summary>Every standard name the plans and the engine write, by ordinal.</summary>
     public RecordLayout Layout { get; }
@@ -55,6 +60,7 @@ internal sealed class CompiledSources
             [.. plan.Fields.Select(f => new CompiledField(f, [.. f.Paths.Select(SlotOf)], layout.OrdinalOf(f.StandardName)))],
             [.. plan.Recognize.Present.Select(SlotOf)],
             [.. plan.Recognize.Absent.Select(SlotOf)],
+            [.. plan.Recognize.Equal.Select(kv => (SlotOf(kv.Key), kv.Value.Value.Select(Encoding.UTF8.GetBytes).ToArray()))],
             plan.Overlay.Orientation is { } orientation ? new CompiledOrientation(orientation, SlotOf) : null,
             layout)).ToArray();
         root.Freeze();
@@ -73,19 +79,33 @@ internal sealed class CompiledSources
             names.AddRange(NetworkSemantics.DerivedNames);
         }
 
+        if (names.Contains("process_path"))
+        {
+            names.AddRange(ProcessSemantics.NamesFromPaths);
+        }
+
+        if (names.Contains("process_hashes"))
+        {
+            names.AddRange(ProcessSemantics.NamesFromHashes);
+        }
+
+        // The catalog's order (event first, then addresses, protocol, process, user), whatever the order of the sources.
+        var order = plans.Count > 0 ? plans[0].Names.Names.Select((n, i) => (n.Name, i)).ToDictionary(p => p.Name, p => p.i) : [];
+        names = [.. names.Distinct(StringComparer.Ordinal).Select((n, i) => (n, i)).OrderBy(p => order.GetValueOrDefault(p.n, order.Count + p.i)).Select(p => p.n)];
+
         names.AddRange(names.Where(n => n.StartsWith("src_", StringComparison.Ordinal)).Select(n => "dst_" + n[4..]).ToList());
         names.AddRange(names.Where(n => n.StartsWith("dst_", StringComparison.Ordinal)).Select(n => "src_" + n[4..]).ToList());
         return new RecordLayout(names);
     }
 
     /// <summary>The plan that recognizes the record: -1 when none does, -2 when two equally specific ones do.</summary>
-    public int Route(SlotTable slots, string? table)
+    public int Route(SlotTable slots, ReadOnlySpan<byte> data, string? table)
     {
         var best = -1;
         var tie = false;
         for (var i = 0; i < Plans.Length; i++)
         {
-            if (!Plans[i].Matches(slots, table))
+            if (!Plans[i].Matches(slots, data, table))
             {
                 continue;
             }

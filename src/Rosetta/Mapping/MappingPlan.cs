@@ -1,3 +1,4 @@
+using Rosetta.Schema;
 using Rosetta.Dictionaries;
 using Rosetta.Dictionaries.Overlays;
 
@@ -23,6 +24,9 @@ public sealed class MappingPlan
 
     /// <summary>Standard name to the value the source's events have when they carry none (from the overlay's constants).</summary>
     public IReadOnlyDictionary<string, string> Constants { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The standard-name catalog the plan was compiled against; records list their names in its order.</summary>
+    public StandardNameCatalog Names { get; init; } = StandardNameCatalog.Empty;
 
     /// <summary>The event name records carry (e.g. <c>NetworkConnection</c>).</summary>
     public string EventName => Dictionary.DisplayName;

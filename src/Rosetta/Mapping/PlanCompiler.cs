@@ -16,13 +16,14 @@ public static class PlanCompiler
         var diagnostics = new List<Diagnostic>();
         foreach (var overlay in catalog.Overlays)
         {
-            if (catalog.DictionaryOf(overlay) is not { } dictionary || overlay.Diagnostics.Any(d => d.Severity == Severity.Error))
+            var dictionaries = catalog.DictionariesOf(overlay);
+            if (dictionaries.Count == 0 || overlay.Diagnostics.Any(d => d.Severity == Severity.Error))
             {
                 continue;
             }
 
             var bag = new DiagnosticBag(overlay.Path);
-            var plan = Compile(dictionary, overlay, names, bag);
+            var plan = Compile(dictionaries, overlay, names, bag);
             diagnostics.AddRange(bag.Items);
             if (!bag.Items.Any(d => d.Severity == Severity.Error))
             {
@@ -33,41 +34,51 @@ public static class PlanCompiler
         return (plans, diagnostics);
     }
 
-    private static MappingPlan Compile(DataDictionary dictionary, Overlay overlay, StandardNameCatalog names, DiagnosticBag bag)
+    private static MappingPlan Compile(IReadOnlyList<DataDictionary> dictionaries, Overlay overlay, StandardNameCatalog names, DiagnosticBag bag)
     {
-        var known = dictionary.Fields.Select(f => f.FieldName).Concat(overlay.Fields.Select(f => f.FieldName)).ToHashSet(StringComparer.Ordinal);
+        var dictionary = dictionaries[0];
+        var known = dictionaries.SelectMany(d => d.Fields).Select(f => f.FieldName).Concat(overlay.Fields.Select(f => f.FieldName)).ToHashSet(StringComparer.Ordinal);
         CheckNamesExist(overlay.StandardNames.ToDictionary(kv => kv.Key, kv => kv.Value.Line), "standard_names", known, bag);
         CheckNamesExist(overlay.Types.ToDictionary(kv => kv.Key, kv => kv.Value.Line), "types", known, bag);
         CheckNamesExist(overlay.Aliases.ToDictionary(kv => kv.Key, kv => kv.Value.Line), "aliases", known, bag);
+        CheckNamesExist(overlay.Ignore.Distinct().ToDictionary(name => name, _ => 0), "ignore", known, bag);
 
         var fields = new List<FieldMapping>();
         var byStandardName = new Dictionary<string, string>(StringComparer.Ordinal);
-        var seen = new HashSet<(string, string)>();
+        var mappedFields = new HashSet<string>(StringComparer.Ordinal);
+        var ignored = overlay.Ignore.ToHashSet(StringComparer.Ordinal);
         var overridden = overlay.Fields.Select(f => (f.FieldName, f.StandardName)).ToHashSet();
-        var rows = dictionary.Fields.Where(f => !overridden.Contains((f.FieldName, f.StandardName))).Select(f => (Field: f, File: dictionary.Path))
-            .Concat(overlay.Fields.Select(f => (Field: f, File: overlay.Path)));
-        foreach (var (field, file) in rows)
+        var rows = dictionaries.SelectMany((d, index) => d.Fields
+                .Where(f => !overridden.Contains((f.FieldName, f.StandardName)) && !ignored.Contains(f.FieldName))
+                .Select(f => (Field: f, File: d.Path, Rank: index)))
+            .Concat(overlay.Fields.Select(f => (Field: f, File: overlay.Path, Rank: -1)));
+        foreach (var (field, file, rank) in rows)
         {
-            // standard_names fills the dictionary's cells; an overlay's own field rows already say their name.
-            var standardName = (file == dictionary.Path ? overlay.StandardNames.GetValueOrDefault(field.FieldName)?.Value : null) ?? field.StandardName;
-            if (standardName is null || !seen.Add((field.FieldName, standardName)))
+            var standardName = rank < 0 ? field.StandardName : DictionaryStandardName(field, file, overlay, names, bag);
+            if (standardName is null || (rank > 0 && mappedFields.Contains(field.FieldName)))
             {
                 continue;
             }
 
             if (byStandardName.TryGetValue(standardName, out var first))
             {
-                bag.Error("RO011", field.Line,
-                    $"{field.FieldName} ({Path.GetFileName(file)}:{field.Line}) maps to {standardName}, which {first} already carries: name one of them differently in the overlay");
-                continue;
+                if (rank <= 0 && first != field.FieldName)
+                {
+                    bag.Error("RO011", field.Line,
+                        $"{field.FieldName} ({Path.GetFileName(file)}:{field.Line}) maps to {standardName}, which {first} already carries: name one of them differently in the overlay");
+                }
+
+                continue; // a later dictionary's row for a name an earlier one already carries adds nothing
             }
 
             byStandardName[standardName] = field.FieldName;
+            mappedFields.Add(field.FieldName);
             var type = TypeOf(field, standardName, overlay, names, bag);
-            var paths = new List<string> { field.FieldName };
+            var prefix = rank < 0 || overlay.FieldsUnder is null ? "" : overlay.FieldsUnder + ".";
+            var paths = new List<string> { prefix + field.FieldName };
             if (overlay.Aliases.TryGetValue(field.FieldName, out var aliases))
             {
-                paths.AddRange(aliases.Value);
+                paths.AddRange(aliases.Value.Select(alias => prefix + alias));
             }
 
             fields.Add(new FieldMapping(standardName, type, paths, overlay.Values.GetValueOrDefault(standardName),
@@ -93,7 +104,29 @@ public static class PlanCompiler
             Recognize = overlay.Recognize,
             Fields = fields,
             Constants = Constants(overlay, names, bag),
+            Names = names,
         };
+    }
+
+    /// <summary>
+    /// The standard name of a dictionary row: the overlay's standard_names first, then the cell as the catalog resolves
+    /// it (OSSEM CDM names included). A name the catalog does not know leaves the field unmapped, with a warning.
+    /// </summary>
+    private static string? DictionaryStandardName(DictionaryField field, string file, Overlay overlay, StandardNameCatalog names, DiagnosticBag bag)
+    {
+        if (overlay.StandardNames.TryGetValue(field.FieldName, out var named))
+        {
+            return named.Value;
+        }
+
+        var resolved = names.Resolve(field.StandardName);
+        if (resolved is null && !string.IsNullOrWhiteSpace(field.StandardName) && !field.StandardName.Equals("TBD", StringComparison.OrdinalIgnoreCase))
+        {
+            bag.Warn("RO016", 0,
+                $"{field.FieldName} ({Path.GetFileName(file)}:{field.Line}) has the standard name '{field.StandardName}', which standard-names.yml neither lists nor maps from OSSEM's CDM: the field stays with the vendor leftovers (name it in standard_names, or ignore it)");
+        }
+
+        return resolved;
     }
 
     /// <summary>Text constants only (a protocol is written as its keyword); other types are an error.</summary>

@@ -64,7 +64,7 @@ internal sealed class RecordNormalizer
             return RecordOutcome.Malformed;
         }
 
-        var outcome = Route(table);
+        var outcome = Route(record, table);
         if (outcome != RecordOutcome.Normalized)
         {
             return outcome;
@@ -99,7 +99,7 @@ internal sealed class RecordNormalizer
             }
         }
 
-        var outcome = Route(null);
+        var outcome = Route(data, null);
         if (outcome != RecordOutcome.Normalized)
         {
             return outcome;
@@ -121,9 +121,9 @@ internal sealed class RecordNormalizer
         return RecordOutcome.Normalized;
     }
 
-    private RecordOutcome Route(string? table)
+    private RecordOutcome Route(ReadOnlySpan<byte> data, string? table)
     {
-        var index = _sources.Route(_slots, table);
+        var index = _sources.Route(_slots, data, table);
         if (index >= 0)
         {
             Plan = _sources.Plans[index];
@@ -135,12 +135,26 @@ internal sealed class RecordNormalizer
         if (index == -2)
         {
             Reason = "recognized by more than one dictionary equally: " + string.Join(", ",
-                _sources.Plans.Where(p => p.Matches(_slots, table)).Select(p => p.Plan.SourceId));
+                MatchingSources(data, table));
             return RecordOutcome.Ambiguous;
         }
 
         Reason = table is null ? "no dictionary recognizes this event" : $"no dictionary for the table '{table}'";
         return RecordOutcome.Unrecognized;
+    }
+
+    private string MatchingSources(ReadOnlySpan<byte> data, string? table)
+    {
+        var names = new List<string>();
+        foreach (var plan in _sources.Plans)
+        {
+            if (plan.Matches(_slots, data, table))
+            {
+                names.Add(plan.Plan.SourceId);
+            }
+        }
+
+        return string.Join(", ", names);
     }
 
     /// <summary>Maps the plan's fields into values, orients and enriches them, and opens the record with them in the profile's shape.</summary>
@@ -156,6 +170,12 @@ internal sealed class RecordNormalizer
             {
                 if (!_slots.HasValue(slots[i]))
                 {
+                    continue;
+                }
+
+                if (Plan.IsNullValue(_slots, slots[i], data))
+                {
+                    _slots.Consume(slots[i]); // "-" is the source's way of saying nothing
                     continue;
                 }
 
@@ -186,6 +206,7 @@ internal sealed class RecordNormalizer
             }
         }
 
+        _sources.Processes.Apply(_values);
         DirectionProblem = _sources.Semantics.Apply(Plan, _values, _slots, data, _scratch);
         Reason = _problems.Count > 0 ? string.Join("; ", _problems) : null;
         Output.StartObject();

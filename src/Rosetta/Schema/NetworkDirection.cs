@@ -20,4 +20,10 @@ public enum NetworkDirection
 
     /// <summary>The reporting host opened a socket to accept connections; no peer yet.</summary>
     Listening,
+
+    /// <summary>A network sensor saw both ends inside the network it watches (Zeek: local_orig and local_resp).</summary>
+    Internal,
+
+    /// <summary>A network sensor saw neither end inside the network it watches.</summary>
+    External,
 }

@@ -12,6 +12,8 @@ public static class NetworkDirections
         NetworkDirection.Outbound => "outbound"u8,
         NetworkDirection.Local => "local"u8,
         NetworkDirection.Listening => "listening"u8,
+        NetworkDirection.Internal => "internal"u8,
+        NetworkDirection.External => "external"u8,
         _ => "unknown"u8,
     };
 
@@ -21,7 +23,7 @@ public static class NetworkDirections
     /// <summary>Reads a standard direction name; false for anything else.</summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out NetworkDirection direction)
     {
-        for (direction = NetworkDirection.Unknown; direction <= NetworkDirection.Listening; direction++)
+        for (direction = NetworkDirection.Unknown; direction <= NetworkDirection.External; direction++)
         {
             if (text.SequenceEqual(Utf8Name(direction)))
             {

@@ -9,17 +9,47 @@ namespace Rosetta.Schema;
 public sealed class StandardNameCatalog
 {
     private readonly Dictionary<string, StandardName> _names;
+    private readonly Dictionary<string, string> _cdm;
 
-    private StandardNameCatalog(Dictionary<string, StandardName> names) => _names = names;
+    private StandardNameCatalog(Dictionary<string, StandardName> names, Dictionary<string, string> cdm)
+    {
+        _names = names;
+        _cdm = cdm;
+    }
 
     /// <summary>An empty catalog: every standard name keeps the type its dictionary gives.</summary>
-    public static StandardNameCatalog Empty { get; } = new(new Dictionary<string, StandardName>(StringComparer.Ordinal));
+    public static StandardNameCatalog Empty { get; } = new(new Dictionary<string, StandardName>(StringComparer.Ordinal), []);
+
+    /// <summary>True when the catalog knows no names (every dictionary name is taken as written).</summary>
+    public bool IsEmpty => _names.Count == 0;
+
+    /// <summary>OSSEM Common Data Model names (<c>SrcIpAddr</c>) and the standard name each stands for (<c>src_ip</c>).</summary>
+    public IReadOnlyDictionary<string, string> CdmNames => _cdm;
 
     /// <summary>All names, in file order.</summary>
     public IEnumerable<StandardName> Names => _names.Values;
 
     /// <summary>Finds a standard name.</summary>
     public StandardName? Find(string name) => _names.GetValueOrDefault(name);
+
+    /// <summary>
+    /// The standard name a dictionary cell stands for: the name itself when the catalog has it, the name an OSSEM CDM
+    /// name maps to, or null (an empty cell, <c>TBD</c>, or a name the catalog does not know).
+    /// </summary>
+    public string? Resolve(string? written)
+    {
+        if (string.IsNullOrWhiteSpace(written) || written.Equals("TBD", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (IsEmpty || _names.ContainsKey(written))
+        {
+            return written;
+        }
+
+        return _cdm.GetValueOrDefault(written);
+    }
 
     /// <summary>Loads the catalog from a standard-names.yml file.</summary>
     /// <exception cref="InvalidDataException">The file is not a catalog; it ships with Rosetta, so this is a bug.</exception>
@@ -52,6 +82,21 @@ public sealed class StandardNameCatalog
             names[name] = new StandardName(name, type, description);
         }
 
-        return new StandardNameCatalog(names);
+        var cdm = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root.Children.TryGetValue(new YamlScalarNode("cdm"), out var cdmNode) && cdmNode is YamlMappingNode cdmMap)
+        {
+            foreach (var (key, value) in cdmMap.Children)
+            {
+                var target = ((YamlScalarNode)value).Value!;
+                if (!names.ContainsKey(target))
+                {
+                    throw new InvalidDataException($"{path}:{key.Start.Line}: cdm name {key} maps to {target}, which is not in names");
+                }
+
+                cdm[((YamlScalarNode)key).Value!] = target;
+            }
+        }
+
+        return new StandardNameCatalog(names, cdm);
     }
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text;
 using System.Text.Json;
 
 namespace Rosetta.Sources;
@@ -21,12 +22,26 @@ internal static class InputDecoder
             stream = new PrefixedStream(head, count, stream);
         }
 
+        if (Utf16(head.AsSpan(0, count)) is { } encoding)
+        {
+            // PowerShell's redirection and Export-Csv on Windows PowerShell write UTF-16.
+            stream = Encoding.CreateTranscodingStream(stream, encoding, Encoding.UTF8);
+            (head, count) = Sniff(stream);
+            stream = new PrefixedStream(head, count, stream);
+        }
+
         using (stream)
         {
             switch (format == InputFormat.Auto ? Detect(head.AsSpan(0, count)) : format)
             {
                 case InputFormat.Json:
                     JsonDocumentReader.Read(stream, consumer);
+                    break;
+                case InputFormat.Xml:
+                    XmlEventReader.Read(stream, consumer);
+                    break;
+                case InputFormat.Zeek:
+                    ZeekTsvReader.Read(stream, consumer);
                     break;
                 case InputFormat.Csv:
                     CsvRecordReader.Read(stream, consumer, FirstLine(head.AsSpan(0, count)).IndexOf((byte)'\t') >= 0 ? '\t' : ',');
@@ -38,10 +53,18 @@ internal static class InputDecoder
         }
     }
 
-    /// <summary>JSON arrays and multi-line documents are JSON; one complete value on the first line is NDJSON; a header line is CSV.</summary>
+    private static Encoding? Utf16(ReadOnlySpan<byte> head) =>
+        head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? Encoding.Unicode
+        : head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? Encoding.BigEndianUnicode
+        : null;
+
+    /// <summary>
+    /// JSON arrays and multi-line documents are JSON; one complete value on the first line is NDJSON; markup is Windows
+    /// event XML; a <c>#separator</c> line is a Zeek log; a header line is CSV.
+    /// </summary>
     internal static InputFormat Detect(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith(NdjsonReader.Utf8Bom))
+        if (head.StartsWith(LineReader.Utf8Bom))
         {
             head = head[3..];
         }
@@ -50,6 +73,16 @@ internal static class InputDecoder
         if (text.IsEmpty)
         {
             return InputFormat.Ndjson;
+        }
+
+        if (text[0] == '<')
+        {
+            return InputFormat.Xml;
+        }
+
+        if (ZeekTsvReader.Sniff(text))
+        {
+            return InputFormat.Zeek;
         }
 
         if (text[0] == '[')

@@ -14,4 +14,10 @@ public enum InputFormat
 
     /// <summary>Comma- or tab-separated values with a header row.</summary>
     Csv,
+
+    /// <summary>Windows event XML: &lt;Event&gt; elements, one after another or inside &lt;Events&gt;.</summary>
+    Xml,
+
+    /// <summary>Zeek's tab-separated logs with their #separator and #fields header.</summary>
+    Zeek,
 }

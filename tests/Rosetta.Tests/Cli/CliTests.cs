@@ -43,11 +43,14 @@ public class CliTests : IDisposable
         var (exit, output, error) = Rosetta($"normalize \"{Paths.Samples}\"");
 
         exit.ShouldBe(0);
-        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(74);
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(134);
         error.ShouldContain("records out");
-        error.ShouldContain("mde.network");
-        error.ShouldContain("sentinelone.dv.network");
-        File.ReadAllLines(Path.Combine(_folder, "rosetta.dead-letter.ndjson")).Length.ShouldBe(2);
+        foreach (var source in new[] { "mde.network", "mde.process", "sentinelone.dv.network", "sentinelone.cf.network", "sysmon.network", "sysmon.process", "windows.security.5156", "zeek.conn", "carbonblack.netconn" })
+        {
+            error.ShouldContain(source);
+        }
+
+        File.ReadAllLines(Path.Combine(_folder, "rosetta.dead-letter.ndjson")).Length.ShouldBe(1);
     }
 
     [Fact]
@@ -67,8 +70,8 @@ public class CliTests : IDisposable
 
         exit.ShouldBe(0);
         var lines = File.ReadAllLines(Path.Combine(_folder, "out.csv"));
-        lines[0].ShouldStartWith("event_date_creation,machine_id,computer_name,action_type,dst_ip,dst_port");
-        lines.Length.ShouldBe(18);
+        lines[0].ShouldStartWith("event_date_creation,event_code,event_record_id,event_uid,event_duration,rule_name,event_status,action_type");
+        lines.Length.ShouldBe(20);
         File.Exists(Path.Combine(_folder, "out.csv.dead-letter.ndjson")).ShouldBeTrue();
     }
 

@@ -33,20 +33,21 @@ public class NormalizeTests
     }
 
     [Fact]
-    public void The_Defender_corpus_normalizes_its_17_network_events_and_keeps_the_other_14()
+    public void The_Defender_corpus_normalizes_its_17_network_and_2_process_events_and_keeps_the_other_12()
     {
         var result = Engine.Run(Paths.DefenderCorpus);
 
         result.Summary.EventsIn.ShouldBe(31);
-        result.Records.Count.ShouldBe(17);
-        result.Records.ShouldAllBe(r => r.GetProperty("rosetta").GetProperty("table").GetString() == "DeviceNetworkEvents");
-        result.Summary.DeadLetters[RecordOutcome.Unrecognized].ShouldBe(14);
+        result.Records.Count.ShouldBe(19);
+        result.Records.Count(r => r.GetProperty("rosetta").GetProperty("table").GetString() == "DeviceNetworkEvents").ShouldBe(17);
+        result.Records.Count(r => r.GetProperty("rosetta").GetProperty("source").GetString() == "mde.process").ShouldBe(2);
+        result.Summary.DeadLetters[RecordOutcome.Unrecognized].ShouldBe(12);
         result.Dead.Select(d => d.GetProperty("message").GetString()).Distinct().Order().ShouldBe(
         [
             "no dictionary for the table 'DeviceEvents'", "no dictionary for the table 'DeviceFileCertificateInfo'",
             "no dictionary for the table 'DeviceFileEvents'", "no dictionary for the table 'DeviceImageLoadEvents'",
             "no dictionary for the table 'DeviceInfo'", "no dictionary for the table 'DeviceLogonEvents'",
-            "no dictionary for the table 'DeviceNetworkInfo'", "no dictionary for the table 'DeviceProcessEvents'",
+            "no dictionary for the table 'DeviceNetworkInfo'",
             "no dictionary for the table 'DeviceRegistryEvents'",
         ]);
     }
@@ -88,7 +89,7 @@ public class NormalizeTests
     {
         var result = Engine.Run(Paths.DefenderCorpus, new NormalizeOptions { Strict = true });
 
-        result.Records.Count.ShouldBe(16);
+        result.Records.Count.ShouldBe(18);
         result.Summary.DeadLetters[RecordOutcome.Rejected].ShouldBe(1);
         var rejected = result.Dead.Single(d => d.GetProperty("reason").GetString() == "rejected");
         rejected.GetProperty("message").GetString()!.ShouldContain("'-' is not an IP address");
@@ -100,7 +101,7 @@ public class NormalizeTests
     {
         var result = Engine.Run(Paths.DefenderCorpus, new NormalizeOptions { StandardOnly = true });
 
-        result.Records.Count.ShouldBe(17);
+        result.Records.Count.ShouldBe(19);
         result.Records.Count(r => r.TryGetProperty("vendor", out var _)).ShouldBe(0);
     }
 
@@ -112,10 +113,11 @@ public class NormalizeTests
             .Select(e => (Table: e.GetProperty("category").GetString()!, Row: e.GetProperty("properties").GetRawText())).ToList();
         var result = Engine.RunText(string.Join("\n", rows.Select(r => r.Row)));
 
-        result.Records.Count.ShouldBe(17);
-        result.Summary.DeadLetters[RecordOutcome.Unrecognized].ShouldBe(14);
+        result.Records.Count.ShouldBe(19);
+        result.Summary.DeadLetters[RecordOutcome.Unrecognized].ShouldBe(12);
         result.Dead.Select(d => d.GetProperty("line").GetInt64()).ShouldBe(
-            rows.Select((r, i) => (r.Table, Line: i + 1L)).Where(r => r.Table != "AdvancedHunting-DeviceNetworkEvents").Select(r => r.Line));
+            rows.Select((r, i) => (r.Table, Line: i + 1L))
+                .Where(r => r.Table is not ("AdvancedHunting-DeviceNetworkEvents" or "AdvancedHunting-DeviceProcessEvents")).Select(r => r.Line));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class Orientation
     public required bool SourceIsLocal { get; init; }
 
     /// <summary>The vendor field whose value picks the case.</summary>
-    public required string By { get; init; }
+    public required IReadOnlyList<string> By { get; init; }
 
     /// <summary>Vendor value to its case; a value not listed is an unknown direction, reported on the record.</summary>
     public required IReadOnlyDictionary<string, OrientationCase> Cases { get; init; }

@@ -14,8 +14,20 @@ public sealed class Overlay
     /// <summary>The source id records carry (e.g. <c>sentinelone.dv.network</c>).</summary>
     public required string Id { get; init; }
 
-    /// <summary>The OSSEM file it extends, relative to the overlay's folder.</summary>
-    public required string Extends { get; init; }
+    /// <summary>
+    /// The OSSEM files it extends, relative to the overlay's folder: the first is the source's dictionary; each later one
+    /// adds the rows whose vendor field and standard name the earlier ones do not map (a newer version of the table).
+    /// </summary>
+    public required IReadOnlyList<string> Extends { get; init; }
+
+    /// <summary>The path under which the dictionaries' field names sit in an event (<c>Event.EventData</c>), or null.</summary>
+    public string? FieldsUnder { get; init; }
+
+    /// <summary>Values the source writes for "nothing" (Sysmon's and Zeek's <c>-</c>): a field holding one is absent.</summary>
+    public IReadOnlyList<string> NullValues { get; init; } = [];
+
+    /// <summary>Dictionary fields the runtime leaves unmapped (they stay with the vendor leftovers).</summary>
+    public IReadOnlyList<string> Ignore { get; init; } = [];
 
     /// <summary>A human name for the source.</summary>
     public string? Source { get; init; }

@@ -12,7 +12,7 @@ public static class OverlayReader
 
     private static readonly HashSet<string> TopKeys = new(StringComparer.Ordinal)
     {
-        "id", "extends", "source", "recognize", "standard_names", "types", "aliases", "fields", "values", "orientation", "constants",
+        "id", "extends", "fields_under", "ignore", "null_values", "source", "recognize", "standard_names", "types", "aliases", "fields", "values", "orientation", "constants",
     };
 
     /// <summary>Reads the overlay in <paramref name="text"/>; diagnostics name <paramref name="path"/>.</summary>
@@ -31,7 +31,7 @@ public static class OverlayReader
 
         if (root is null)
         {
-            return new Overlay { Path = path, Id = Path.GetFileName(path), Extends = "", Diagnostics = bag.Items };
+            return new Overlay { Path = path, Id = Path.GetFileName(path), Extends = [], Diagnostics = bag.Items };
         }
 
         var reader = new Reader(bag);
@@ -45,12 +45,20 @@ public static class OverlayReader
         }
 
         var id = reader.Scalar(root, "id", required: true);
-        var extends = reader.Scalar(root, "extends", required: true);
+        var extends = reader.Names(root, "extends");
+        if (extends.Count == 0)
+        {
+            bag.Error("RO003", 1, "the overlay needs 'extends': the dictionary file (or a list of them) it runs");
+        }
+
         return new Overlay
         {
             Path = path,
             Id = id ?? Path.GetFileName(path),
-            Extends = extends ?? "",
+            Extends = extends,
+            FieldsUnder = reader.Scalar(root, "fields_under"),
+            Ignore = reader.Names(root, "ignore"),
+            NullValues = reader.Names(root, "null_values"),
             Source = reader.Scalar(root, "source"),
             Recognize = reader.Recognition(root),
             StandardNames = reader.ScalarMap(root, "standard_names"),
@@ -105,9 +113,9 @@ public static class OverlayReader
 
             foreach (var (key, _) in map.Children)
             {
-                if ((key as YamlScalarNode)?.Value is not ("tables" or "present" or "absent"))
+                if ((key as YamlScalarNode)?.Value is not ("tables" or "present" or "absent" or "equals"))
                 {
-                    bag.Error("RO002", Line(key), $"unknown key '{key}' in recognize (known: tables, present, absent)");
+                    bag.Error("RO002", Line(key), $"unknown key '{key}' in recognize (known: tables, present, absent, equals)");
                 }
             }
 
@@ -116,6 +124,7 @@ public static class OverlayReader
                 Tables = List(map, "tables"),
                 Present = List(map, "present"),
                 Absent = List(map, "absent"),
+                Equal = ListMap(map, "equals"),
                 Line = Line(node),
             };
         }
@@ -148,10 +157,10 @@ public static class OverlayReader
                 return null;
             }
 
-            var by = Scalar(map, "by");
-            if (by is null)
+            var by = List(map, "by");
+            if (by.Count == 0)
             {
-                bag.Error("RO021", Line(node), "orientation needs 'by': the vendor field whose value decides the direction");
+                bag.Error("RO021", Line(node), "orientation needs 'by': the vendor field (or fields) whose value decides the direction");
                 return null;
             }
 
@@ -202,7 +211,7 @@ public static class OverlayReader
 
             if (!NetworkDirections.TryParse(direction, out var parsed) || parsed == NetworkDirection.Local)
             {
-                bag.Error("RO022", Line(row), $"orientation case '{value}': '{direction}' is not inbound, outbound, listening, unknown or details");
+                bag.Error("RO022", Line(row), $"orientation case '{value}': '{direction}' is not inbound, outbound, listening, internal, external, unknown or details");
                 return null;
             }
 
@@ -232,7 +241,7 @@ public static class OverlayReader
                 }
                 else
                 {
-                    bag.Error("RO022", Line(direction), $"orientation details: '{name}' is not inbound, outbound, listening or unknown");
+                    bag.Error("RO022", Line(direction), $"orientation details: '{name}' is not inbound, outbound, listening, internal, external or unknown");
                 }
             }
 
@@ -334,6 +343,8 @@ public static class OverlayReader
 
             return fields;
         }
+
+        public List<string> Names(YamlMappingNode map, string key) => List(map, key);
 
         private List<string> List(YamlMappingNode map, string key)
         {

@@ -15,9 +15,12 @@ public sealed class Recognition
     /// <summary>Fields that must not be there at all (they belong to a sibling table).</summary>
     public IReadOnlyList<string> Absent { get; init; } = [];
 
+    /// <summary>Fields that must hold one of the listed values (<c>Event.System.EventID: 3</c>).</summary>
+    public IReadOnlyDictionary<string, Located<string[]>> Equal { get; init; } = new Dictionary<string, Located<string[]>>();
+
     /// <summary>The overlay line of the <c>recognize</c> key.</summary>
     public int Line { get; init; }
 
     /// <summary>True when the overlay says how to recognize the source's events without a table name.</summary>
-    public bool HasFieldConditions => Present.Count > 0;
+    public bool HasFieldConditions => Present.Count > 0 || Equal.Count > 0;
 }

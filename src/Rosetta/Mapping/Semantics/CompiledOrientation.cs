@@ -11,13 +11,14 @@ internal sealed class CompiledOrientation
     private readonly (byte[] Value, OrientationCase Case)[] _cases;
     private readonly (byte[] Value, NetworkDirection Direction)[] _details;
     private readonly byte[] _member;
-    private readonly string _by;
+    private const int KeyLimit = 256;
+    private readonly IReadOnlyList<string> _by;
 
     public CompiledOrientation(Orientation orientation, Func<string, int> slotOf)
     {
         SourceIsLocal = orientation.SourceIsLocal;
         _by = orientation.By;
-        BySlot = slotOf(orientation.By);
+        BySlots = [.. orientation.By.Select(slotOf)];
         _cases = [.. orientation.Cases.Select(kv => (Encoding.UTF8.GetBytes(kv.Key), kv.Value))];
         DetailsSlot = orientation.Details is { } details ? slotOf(details.Field) : -1;
         _member = Encoding.UTF8.GetBytes(orientation.Details?.Member ?? "");
@@ -27,31 +28,55 @@ internal sealed class CompiledOrientation
     /// <summary>The dictionary maps the reporting host's side to src_*.</summary>
     public bool SourceIsLocal { get; }
 
-    public int BySlot { get; }
+    /// <summary>The fields whose values, joined with commas, name the case (<c>local_orig,local_resp</c> -> <c>true,false</c>).</summary>
+    public int[] BySlots { get; }
 
     public int DetailsSlot { get; }
 
     /// <summary>Decides one record; <paramref name="scratch"/> is the calling thread's.</summary>
     public OrientationResult Decide(SlotTable slots, ReadOnlySpan<byte> data, Scratch scratch)
     {
-        if (!slots.HasValue(BySlot))
+        Span<byte> key = stackalloc byte[KeyLimit];
+        var length = 0;
+        for (var i = 0; i < BySlots.Length; i++)
         {
-            return new OrientationResult(NetworkDirection.Unknown, false, $"direction unknown: the event has no {_by}");
+            if (!slots.HasValue(BySlots[i]))
+            {
+                return new OrientationResult(NetworkDirection.Unknown, false, $"direction unknown: the event has no {_by[i]}");
+            }
+
+            var part = Unescaped(slots, BySlots[i], data, scratch);
+            if (length + part.Length + 1 > KeyLimit)
+            {
+                return new OrientationResult(NetworkDirection.Unknown, false, $"direction unknown: {_by[i]} is too long to be a case");
+            }
+
+            if (i > 0)
+            {
+                key[length++] = (byte)',';
+            }
+
+            part.CopyTo(key[length..]);
+            length += part.Length;
         }
 
-        var value = Unescaped(slots, BySlot, data, scratch);
+        var value = key[..length];
         foreach (var (known, row) in _cases)
         {
             if (value.SequenceEqual(known))
             {
-                slots.Consume(BySlot); // network_direction carries it now
+                foreach (var slot in BySlots)
+                {
+                    slots.Consume(slot); // network_direction carries it now
+                }
+
                 var direction = row.FromDetails ? FromDetails(slots, data, scratch) : row.Direction;
                 return new OrientationResult(direction, row.Swap ?? SwapsFor(direction), null);
             }
         }
 
         return new OrientationResult(NetworkDirection.Unknown, false,
-            $"direction unknown: {_by} '{Encoding.UTF8.GetString(value)}' has no orientation case; src and dst kept as the dictionary maps them");
+            $"direction unknown: {string.Join(",", _by)} '{Encoding.UTF8.GetString(value)}' has no orientation case; src and dst kept as the dictionary maps them");
     }
 
     private bool SwapsFor(NetworkDirection direction) =>
