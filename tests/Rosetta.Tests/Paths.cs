@@ -13,6 +13,10 @@ internal static class Paths
 
     public static string ZeekConn => Path.Combine(Shared, "corpus", "zeek", "conn.log");
 
+    public static string SigmaRegression => Path.Combine(Shared, "sigma", "regression_data");
+
+    public static string CloudFunnelCorpus => Path.Combine(Shared, "corpus", "sentinelone", "elastic_sentinel_one_cloud_funnel_event_test-network-action.log");
+
     public static string Samples => Path.Combine(Repository, "samples");
 
     public static string Golden => Path.Combine(Repository, "tests", "Rosetta.Tests", "Golden");

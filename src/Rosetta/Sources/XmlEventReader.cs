@@ -24,10 +24,10 @@ internal sealed class XmlEventReader
 
     private XmlEventReader(IRecordConsumer consumer) => _consumer = consumer;
 
-    public static void Read(Stream stream, IRecordConsumer consumer)
+    public static void Read(Stream stream, IRecordConsumer consumer, int bufferSize = 1 << 16)
     {
         var reader = new XmlEventReader(consumer);
-        var buffer = new byte[1 << 16];
+        var buffer = new byte[bufferSize];
         int start = 0, end = 0;
         long line = 1;
         while (true)
@@ -247,6 +247,11 @@ internal sealed class XmlEventReader
     private static bool IsPrologue(ReadOnlySpan<byte> text)
     {
         var rest = text.Trim(" \t\r\n"u8);
+        if (rest.StartsWith(LineReader.Utf8Bom))
+        {
+            rest = rest[LineReader.Utf8Bom.Length..].TrimStart(" \t\r\n"u8);
+        }
+
         while (!rest.IsEmpty)
         {
             int end;

@@ -23,7 +23,8 @@ internal sealed class ZeekTsvReader
     /// <summary>True when the first line is a Zeek header directive.</summary>
     public static bool Sniff(ReadOnlySpan<byte> firstLine) => firstLine.StartsWith("#separator"u8);
 
-    public static void Read(Stream stream, IRecordConsumer consumer) => LineReader.Read(stream, new ZeekTsvReader(consumer).Line);
+    public static void Read(Stream stream, IRecordConsumer consumer, int bufferSize = 1 << 20) =>
+        LineReader.Read(stream, new ZeekTsvReader(consumer).Line, bufferSize);
 
     private void Line(ReadOnlySpan<byte> line, long number)
     {

@@ -52,6 +52,14 @@ public class BufferBoundaryTests
         {
             JsonDocumentReader.Read(stream, consumer, buffer);
         }
+        else if (format == InputFormat.Xml)
+        {
+            XmlEventReader.Read(stream, consumer, buffer);
+        }
+        else if (format == InputFormat.Zeek)
+        {
+            ZeekTsvReader.Read(stream, consumer, buffer);
+        }
         else if (format == InputFormat.Csv)
         {
             CsvRecordReader.Read(stream, consumer, ',');
