@@ -45,7 +45,7 @@ internal static class Engine
         using var dead = new MemoryStream();
         RunSummary summary;
         using (var sink = new NdjsonSink(output, ownsStream: false))
-        using (var deadLetters = new DeadLetterSink(() => new NonClosing(dead)))
+        using (var deadLetters = new DeadLetterSink(() => new NonClosingStream(dead)))
         {
             summary = (normalizer ?? Default).Run(inputs, options ?? new NormalizeOptions(), sink, deadLetters);
         }
@@ -76,29 +76,5 @@ internal static class Engine
 
         private static List<JsonElement> Lines(string text) =>
             [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
-    }
-
-    /// <summary>Keeps the memory stream readable after the sink disposes what it opened.</summary>
-    private sealed class NonClosing(Stream inner) : Stream
-    {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => inner.Length;
-
-        public override long Position { get => inner.Position; set => inner.Position = value; }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
     }
 }

@@ -9,7 +9,7 @@ using Spectre.Console;
 
 namespace Rosetta.Cli.Commands;
 
-/// <summary><c>rosetta dictionaries list | show NAME | check [PATH...]</c>.</summary>
+/// <summary><c>rosetta dictionaries list | show NAME | check [PATH...] | docs -o DIR | matrix</c>.</summary>
 internal static class DictionariesCommand
 {
     public static Command Create() => new("dictionaries", "List, show and check data dictionaries and overlays")
@@ -17,6 +17,8 @@ internal static class DictionariesCommand
         List(),
         Show(),
         Check(),
+        DocsCommands.Docs(),
+        DocsCommands.Matrix(),
     };
 
     private static Command List()

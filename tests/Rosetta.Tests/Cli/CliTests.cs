@@ -54,6 +54,21 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public void Dictionaries_docs_writes_a_page_per_source_an_index_and_the_matrix_in_html()
+    {
+        var (exit, _, error) = Rosetta("dictionaries docs -o site --format html");
+
+        exit.ShouldBe(0, error);
+        var pages = Directory.GetFiles(Path.Combine(_folder, "site"), "*.html").Select(Path.GetFileName).ToList();
+        pages.ShouldContain("README.html");
+        pages.ShouldContain("matrix.html");
+        pages.ShouldContain("zeek.conn.html");
+        pages.Count.ShouldBe(11);
+        File.ReadAllText(Path.Combine(_folder, "site", "sysmon.network.html")).ShouldContain("<table>");
+        File.ReadAllText(Path.Combine(_folder, "site", "README.html")).ShouldContain("href=\"sysmon.network.html\"");
+    }
+
+    [Fact]
     public void Standard_input_is_read_with_a_dash()
     {
         var sample = File.ReadAllText(Path.Combine(Paths.Samples, "sentinelone", "seed-003-event.json"));
