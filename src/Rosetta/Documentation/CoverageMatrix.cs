@@ -68,7 +68,7 @@ public static class CoverageMatrix
         void Derive(string name) => provided.TryAdd(name, Derived);
         if (NetworkSemantics.Applies(plan))
         {
-            foreach (var name in NetworkSemantics.DerivedNames.Where(n => n != "process_side" || HasProcess(plan)))
+            foreach (var name in NetworkSemantics.DerivedNames.Where(n => n != "process_side" || plan.HasProcess))
             {
                 Derive(name);
             }
@@ -100,7 +100,4 @@ public static class CoverageMatrix
 
         return provided;
     }
-
-    private static bool HasProcess(MappingPlan plan) =>
-        plan.Fields.Any(f => f.StandardName.StartsWith("process_", StringComparison.Ordinal));
 }

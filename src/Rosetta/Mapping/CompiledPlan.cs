@@ -20,7 +20,7 @@ internal sealed class CompiledPlan
         Absent = absent;
         Orientation = orientation;
         IsNetwork = NetworkSemantics.Applies(plan);
-        HasProcess = plan.Fields.Select(f => f.StandardName).Concat(plan.Constants.Keys).Any(n => n.StartsWith("process_", StringComparison.Ordinal));
+        HasProcess = plan.HasProcess;
         Tables = new HashSet<string>(plan.Recognize.Tables, StringComparer.OrdinalIgnoreCase);
         Metadata = Encoding.UTF8.GetBytes(
             $"\"source\":{JsonSerializer.Serialize(plan.SourceId)},\"event\":{JsonSerializer.Serialize(plan.EventName)}");

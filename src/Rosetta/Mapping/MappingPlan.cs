@@ -28,6 +28,9 @@ public sealed class MappingPlan
     /// <summary>The standard-name catalog the plan was compiled against; records list their names in its order.</summary>
     public StandardNameCatalog Names { get; init; } = StandardNameCatalog.Empty;
 
+    /// <summary>The source's records name the process that reported them.</summary>
+    public bool HasProcess => Fields.Select(f => f.StandardName).Concat(Constants.Keys).Any(n => n.StartsWith("process_", StringComparison.Ordinal));
+
     /// <summary>The event name records carry (e.g. <c>NetworkConnection</c>).</summary>
     public string EventName => Dictionary.DisplayName;
 }

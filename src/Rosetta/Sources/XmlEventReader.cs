@@ -27,43 +27,8 @@ internal sealed class XmlEventReader
     public static void Read(Stream stream, IRecordConsumer consumer, int bufferSize = 1 << 16)
     {
         var reader = new XmlEventReader(consumer);
-        var buffer = new byte[bufferSize];
-        int start = 0, end = 0;
         long line = 1;
-        while (true)
-        {
-            if (end == buffer.Length)
-            {
-                if (start > 0)
-                {
-                    Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                    end -= start;
-                    start = 0;
-                }
-                else
-                {
-                    Array.Resize(ref buffer, buffer.Length * 2);
-                }
-            }
-
-            var read = stream.Read(buffer, end, buffer.Length - end);
-            var done = read == 0;
-            end += read;
-            while (reader.Next(buffer.AsSpan(start, end - start), done, ref line) is var used && used > 0)
-            {
-                start += used;
-            }
-
-            if (done)
-            {
-                return;
-            }
-
-            if (start == end)
-            {
-                start = end = 0;
-            }
-        }
+        StreamWindow.Read(stream, bufferSize, (window, done) => reader.Next(window, done, ref line));
     }
 
     /// <summary>Handles the next event or the text before it; returns the bytes used, 0 when it needs more input.</summary>
