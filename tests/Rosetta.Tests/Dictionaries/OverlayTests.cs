@@ -123,4 +123,22 @@ public class OverlayTests : IDisposable
         error.Code.ShouldBe("RO015");
         error.Line.ShouldBe(6);
     }
+
+    [Fact]
+    public void OSSEM_CDM_names_resolve_through_the_catalog_and_an_unknown_one_is_a_warning_that_leaves_the_field_unmapped()
+    {
+        var names = StandardNameCatalog.Load(Path.Combine(Paths.ShippedDictionaries, "standard-names.yml"));
+        File.Copy(Path.Combine(Paths.Shared, "ossem-dd", "windows", "carbonblack", "events", "netconn.yml"), Path.Combine(_folder, "netconn.yml"));
+        File.Delete(Path.Combine(_folder, "seed.txt"));
+
+        var (_, plans, diagnostics) = Load("id: cb\nextends: netconn.yml\nrecognize:\n  present: [remote_ip]\nignore: [port]\n", names);
+
+        var fields = plans.ShouldHaveSingleItem().Fields.ToDictionary(f => f.Paths[0], f => f.StandardName);
+        fields["local_ip"].ShouldBe("src_ip");      // SrcIpAddr
+        fields["remote_port"].ShouldBe("dst_port"); // DstPort
+        fields.ShouldNotContainKey("cb_server");    // CbServer: no standard name
+        var warning = diagnostics.Single(d => d.Message.Contains("cb_server", StringComparison.Ordinal));
+        warning.Code.ShouldBe("RO016");
+        warning.Severity.ShouldBe(Rosetta.Diagnostics.Severity.Warning);
+    }
 }
