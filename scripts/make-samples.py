@@ -167,4 +167,29 @@ cb = {"cb_server": "cbserver", "computer_name": "WIN-OTEMNUTBS23", "direction": 
 cb_in = dict(cb, direction="inbound", remote_ip="172.22.10.50", ipv4="172.22.10.50", remote_port=53001,
              local_port=445, port=445, pid=4, domain="", timestamp=1494437000)
 write("carbonblack/netconn.ndjson", json.dumps(cb) + "\n" + json.dumps(cb_in) + "\n")
+
+# 11. Zeek at the office gateway, as JSON lines (LogAscii::use_json=T): it saw five of the connections the endpoints
+#     reported above (three Defender API rows, two SentinelOne Deep Visibility events), so that one flow reported by
+#     two vendors can be joined on its Community ID ('rosetta hunt --saved same-flow-two-vendors').
+def epoch(iso):
+    import datetime
+    return datetime.datetime.strptime(iso[:26], "%Y-%m-%dT%H:%M:%S.%f").replace(tzinfo=datetime.timezone.utc).timestamp()
+
+
+seen = [(epoch(r["Timestamp"]), r["LocalIP"], r["LocalPort"], r["RemoteIP"], r["RemotePort"])
+        for r in rows if r["ActionType"] == "ConnectionSuccess"][:3]
+for line in s1.splitlines()[1:3]:
+    t = json.loads(line)
+    e = t["tcpv4"]
+    seen.append((t["timestamp"]["millisecondsSinceEpoch"] / 1000, e["sourceAddress"]["address"], e["sourceAddress"]["port"],
+                 e["destinationAddress"]["address"], e["destinationAddress"]["port"]))
+gateway = []
+for i, (ts, oh, op, rh, rp) in enumerate(sorted(seen)):
+    gateway.append(json.dumps({"ts": round(ts - 0.004, 6), "uid": "CGw%04dRosettaSample" % i, "id.orig_h": oh, "id.orig_p": op,
+                               "id.resp_h": rh, "id.resp_p": rp, "proto": "tcp", "service": "ssl" if rp == 443 else None,
+                               "duration": 1.25 + i, "orig_bytes": 1200 + 100 * i, "resp_bytes": 5400 + 10 * i,
+                               "conn_state": "SF", "local_orig": True, "local_resp": False, "missed_bytes": 0,
+                               "history": "ShADadFf", "orig_pkts": 9 + i, "orig_ip_bytes": 1680 + 100 * i,
+                               "resp_pkts": 8 + i, "resp_ip_bytes": 5820 + 10 * i}))
+write("zeek/conn-gateway.log", "\n".join(gateway) + "\n")
 print("samples written to", here)

@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Under --strict: some events were not normalized, or some dictionary has defects.</summary>
     public const int StrictFailures = 3;
+
+    /// <summary>A hunt was stopped: Ctrl-C, or it ran past --timeout.</summary>
+    public const int Stopped = 4;
 }

@@ -27,10 +27,19 @@ internal static class NormalizeCommand
         var standardOnly = new Option<bool>("--standard-only") { Description = "Write only the standard names, not the vendor leftovers" };
         var schema = new Option<string>("--schema") { Description = "Output schema: ossem (default), ossem-cdm, ecs, ocsf, asim, or a profile file ('rosetta schemas list')", DefaultValueFactory = _ => "ossem" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on standard error" };
+        var store = new Option<string?>("--store") { Description = "Write the records into this SQLite store (created if needed) instead of --output; an event already stored is kept once" };
         var command = new Command("normalize", "Normalize raw vendor events to OSSEM standard names")
         {
-            inputs, output, dictionaries, noShipped, format, inputFormat, deadLetter, strict, standardOnly, schema, quiet,
+            inputs, output, dictionaries, noShipped, format, inputFormat, deadLetter, strict, standardOnly, schema, quiet, store,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(store) is not null
+                && new Option[] { output, format, schema }.FirstOrDefault(o => result.GetResult(o) is { Implicit: false }) is { } clash)
+            {
+                result.AddError($"--store writes the records into the store, with every standard name as a column: it does not take {clash.Name}");
+            }
+        });
         command.SetAction(result => Run(
             result.GetRequiredValue(inputs),
             result.GetRequiredValue(output),
@@ -45,11 +54,12 @@ internal static class NormalizeCommand
                 StandardOnly = result.GetValue(standardOnly),
             },
             result.GetValue(deadLetter),
-            result.GetValue(quiet)));
+            result.GetValue(quiet),
+            result.GetValue(store)));
         return command;
     }
 
-    private static int Run(string[] inputPaths, string output, string[] folders, bool noShipped, string format, string schema, NormalizeOptions options, string? deadLetterPath, bool quiet)
+    private static int Run(string[] inputPaths, string output, string[] folders, bool noShipped, string format, string schema, NormalizeOptions options, string? deadLetterPath, bool quiet, string? storePath)
     {
         if (Catalog.LoadProfile(schema, out var schemaError) is not { } profile)
         {
@@ -93,8 +103,13 @@ internal static class NormalizeCommand
             return ExitCodes.UsageOrUnreadable;
         }
 
-        deadLetterPath ??= output == "-" ? "rosetta.dead-letter.ndjson" : output + ".dead-letter.ndjson";
         var normalizer = new Normalizer(catalog.Plans, profile);
+        if (storePath is not null)
+        {
+            return StoreRun.Run(normalizer, inputs, options with { EventKeys = true }, storePath, deadLetterPath ?? storePath + ".dead-letter.ndjson", quiet, catalog);
+        }
+
+        deadLetterPath ??= output == "-" ? "rosetta.dead-letter.ndjson" : output + ".dead-letter.ndjson";
         var progress = new RunProgress();
         RunSummary summary;
         try
@@ -105,12 +120,7 @@ internal static class NormalizeCommand
             using var reporter = quiet ? null : ProgressReporter.StartIfTerminal(progress, inputs.Sum(i => i.Length ?? 0));
             summary = normalizer.Run(inputs, options, sink, deadLetters, progress);
         }
-        catch (IOException e)
-        {
-            Console.Error.WriteLine($"rosetta: {e.Message}");
-            return ExitCodes.UsageOrUnreadable;
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"rosetta: {e.Message}");
             return ExitCodes.UsageOrUnreadable;

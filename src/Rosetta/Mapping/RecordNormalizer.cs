@@ -14,6 +14,7 @@ internal sealed class RecordNormalizer
     private static readonly byte[] EnvelopeName = "\"envelope\":"u8.ToArray();
     private static readonly byte[] RosettaName = "\"rosetta\":"u8.ToArray();
     private static readonly byte[] VendorName = "\"vendor\":"u8.ToArray();
+    private static readonly byte[] KeyName = "\"key\":"u8.ToArray();
     private readonly CompiledSources _sources;
     private readonly CompiledProfile _profile;
     private readonly SlotTable _slots;
@@ -22,9 +23,11 @@ internal sealed class RecordNormalizer
     private readonly bool _standardOnly;
     private readonly bool _strict;
     private readonly List<string> _problems = [];
+    private readonly EventKeyHasher? _keys;
 
-    public RecordNormalizer(CompiledSources sources, CompiledProfile profile, bool standardOnly, bool strict)
+    public RecordNormalizer(CompiledSources sources, CompiledProfile profile, bool standardOnly, bool strict, bool eventKeys = false)
     {
+        _keys = eventKeys ? new EventKeyHasher() : null;
         _sources = sources;
         _profile = profile;
         _slots = new SlotTable(sources.SlotCount);
@@ -75,7 +78,9 @@ internal sealed class RecordNormalizer
             return RecordOutcome.Rejected;
         }
 
-        WriteMetadata(table, envelope);
+        Span<byte> key = stackalloc byte[EventKeyHasher.Size * 2];
+        _keys?.OfJson(record, key);
+        WriteMetadata(table, envelope, _keys is null ? [] : key);
         if (!_standardOnly)
         {
             JsonLeftoverWriter.Write(record, _sources.Root, _slots, Output);
@@ -110,7 +115,9 @@ internal sealed class RecordNormalizer
             return RecordOutcome.Rejected;
         }
 
-        WriteMetadata(null, []);
+        Span<byte> key = stackalloc byte[EventKeyHasher.Size * 2];
+        _keys?.OfCells(data, cells, key);
+        WriteMetadata(null, [], _keys is null ? [] : key);
         if (!_standardOnly)
         {
             WriteColumnLeftovers(layout, data, cells);
@@ -214,11 +221,17 @@ internal sealed class RecordNormalizer
         return true;
     }
 
-    private void WriteMetadata(string? table, ReadOnlySpan<byte> envelope)
+    private void WriteMetadata(string? table, ReadOnlySpan<byte> envelope, ReadOnlySpan<byte> key)
     {
         Output.Name(RosettaName);
         Output.StartObject();
         Output.RawMembers(Plan!.Metadata);
+        if (!key.IsEmpty)
+        {
+            Output.Name(KeyName);
+            Output.EscapedString(key);
+        }
+
         if (table is not null)
         {
             Output.Name(TableName);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Rosetta.Mapping;
+using Rosetta.Schema;
 using Rosetta.Schema.Profiles;
 using Rosetta.Sinks;
 using Rosetta.Sources;
@@ -30,6 +31,41 @@ public sealed class Normalizer
     /// <summary>Every standard name the plans and the engine can produce: the plans' in plan order, then the derived ones.</summary>
     public IReadOnlyList<string> StandardNames => _sources.Layout.Names;
 
+    /// <summary>
+    /// Every standard name with its type: the catalog's names in its order, then the names only this run's plans or
+    /// derivations produce (typed by their mapping, or as the other side of a src_/dst_ pair). A store has a column
+    /// for each, so that one query works whatever sources filled it.
+    /// </summary>
+    public IReadOnlyList<StandardName> AllStandardNames
+    {
+        get
+        {
+            var catalog = Plans.Count > 0 ? Plans[0].Names : StandardNameCatalog.Empty;
+            var names = catalog.Names.ToList();
+            var known = names.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var name in StandardNames.Where(n => !known.Contains(n)))
+            {
+                names.Add(new StandardName(name, TypeOf(name, catalog), ""));
+            }
+
+            return names;
+        }
+    }
+
+    private FieldType TypeOf(string name, StandardNameCatalog catalog)
+    {
+        var mapped = Plans.SelectMany(p => p.Fields).FirstOrDefault(f => f.StandardName == name);
+        if (mapped is not null)
+        {
+            return mapped.Type;
+        }
+
+        var side = name.StartsWith("src_", StringComparison.Ordinal) ? "dst_" + name[4..]
+            : name.StartsWith("dst_", StringComparison.Ordinal) ? "src_" + name[4..] : null;
+        return side is null ? FieldType.String
+            : catalog.Find(side)?.Type ?? Plans.SelectMany(p => p.Fields).FirstOrDefault(f => f.StandardName == side)?.Type ?? FieldType.String;
+    }
+
     /// <summary>The top-level names of a record of a flat profile, in order (the CSV header).</summary>
     public IReadOnlyList<string> Columns => Profile.Identity
         ? StandardNames
@@ -43,7 +79,7 @@ public sealed class Normalizer
         progress ??= new RunProgress();
         var summary = new RunSummary();
         var clock = Stopwatch.StartNew();
-        var normalizer = new RecordNormalizer(_sources, _profile, options.StandardOnly, options.Strict);
+        var normalizer = new RecordNormalizer(_sources, _profile, options.StandardOnly, options.Strict, options.EventKeys);
         var consumer = new NormalizingConsumer(normalizer, sink, deadLetters, summary, progress);
         foreach (var input in inputs)
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Shouldly;
 using Xunit;
 
@@ -15,27 +14,7 @@ public class CliTests : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private (int Exit, string Out, string Err) Rosetta(string arguments, string? stdin = null)
-    {
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "rosetta.dll")}\" {arguments}")
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        using var process = Process.Start(start)!;
-        if (stdin is not null)
-        {
-            process.StandardInput.Write(stdin);
-        }
-
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit(60_000).ShouldBeTrue();
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private (int Exit, string Out, string Err) Rosetta(string arguments, string? stdin = null) => RosettaExe.Run(arguments, _folder, stdin);
 
     [Fact]
     public void Normalize_the_samples_writes_records_and_a_summary()
@@ -43,7 +22,7 @@ public class CliTests : IDisposable
         var (exit, output, error) = Rosetta($"normalize \"{Paths.Samples}\"");
 
         exit.ShouldBe(0);
-        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(134);
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(139);
         error.ShouldContain("records out");
         foreach (var source in new[] { "mde.network", "mde.process", "sentinelone.dv.network", "sentinelone.cf.network", "sysmon.network", "sysmon.process", "windows.security.5156", "zeek.conn", "carbonblack.netconn" })
         {
