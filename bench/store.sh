@@ -22,25 +22,31 @@ for kind in s1 mdatp; do
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-seconds() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1; }   # wall seconds and peak RSS (KB)
+seconds() { /usr/bin/time -o "$data/time.out" -f "%e %M" "$@" 2>"$data/stderr.out" >/dev/null; cat "$data/time.out"; }   # wall s, peak RSS KB
 
 printf "%s, %s events per input, %s runs, %s\n" "$(date -u +%Y-%m-%d)" "$events" "$runs" "$(nproc) cores"
-printf "%-6s %-22s %10s %12s %10s\n" input run "wall s" "rows/s" "peak RSS"
+printf "%-6s %-24s %10s %12s %10s %22s\n" input run "wall s" "rows/s" "peak RSS" "load s + indexes s"
 for kind in s1 mdatp; do
   input="$data/$kind-$events.ndjson"
   : > "$data/store-$kind.times"; : > "$data/ndjson-$kind.times"
   for run in $(seq "$runs"); do
     rm -f "$data/$kind.db" "$data/$kind.db-wal" "$data/$kind.db-shm"
-    read -r wall rss < <(seconds $rosetta normalize "$input" --store "$data/$kind.db" -q)
-    echo "$wall $rss" >> "$data/store-$kind.times"
+    read -r wall rss < <(seconds $rosetta normalize "$input" --store "$data/$kind.db")
+    load=$(grep -oE "input[s]? \([^)]*\) in [0-9.]+ s" "$data/stderr.out" | grep -oE "[0-9.]+ s$" | grep -oE "[0-9.]+")
+    index=$(grep -oE "indexes made in [0-9.]+" "$data/stderr.out" | grep -oE "[0-9.]+$" || echo 0)
+    echo "$wall $rss $load $index" >> "$data/store-$kind.times"
     read -r wall2 rss2 < <(seconds $rosetta normalize "$input" -o /dev/null -q)
-    echo "$wall2 $rss2" >> "$data/ndjson-$kind.times"
+    echo "$wall2 $rss2 - -" >> "$data/ndjson-$kind.times"
   done
   for mode in store ndjson; do
     wall=$(cut -d' ' -f1 "$data/$mode-$kind.times" | median)
     rss=$(cut -d' ' -f2 "$data/$mode-$kind.times" | median)
-    printf "%-6s %-22s %10.2f %12.0f %8.0f MB\n" "$kind" "$([ $mode = store ] && echo 'normalize --store' || echo 'normalize -o /dev/null')" \
-      "$wall" "$(echo "$events / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
+    phases="-"
+    if [ "$mode" = store ]; then
+      phases="$(cut -d' ' -f3 "$data/$mode-$kind.times" | median) + $(cut -d' ' -f4 "$data/$mode-$kind.times" | median)"
+    fi
+    printf "%-6s %-24s %10.2f %12.0f %7.0f MB %22s\n" "$kind" "$([ $mode = store ] && echo 'normalize --store' || echo 'normalize -o /dev/null')" \
+      "$wall" "$(echo "$events / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$phases"
   done
   bytes=$(stat -c %s "$data/$kind.db")
   printf "%-6s store size %.0f MB (%.0f MB per million events); input %.0f MB\n" "$kind" "$(echo "$bytes / 1048576" | bc -l)" \

@@ -40,9 +40,9 @@ public sealed class SqliteStore : IDisposable
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA page_size = 16384"); // a new store only: rows of about 1 KB, fewer pages and system calls
+            Execute(connection, "PRAGMA page_size = 65536"); // a new store only: rows of about 1 KB; 12% faster bulk loads than 16 KB pages (bench/README.md)
             Execute(connection, "PRAGMA journal_mode = WAL");
-            Execute(connection, "PRAGMA wal_autocheckpoint = 4096"); // 64 MB of log between checkpoints while ingesting
+            Execute(connection, "PRAGMA wal_autocheckpoint = 1024"); // 64 MB of log between checkpoints while ingesting
             Execute(connection, "PRAGMA synchronous = NORMAL");
             Execute(connection, "PRAGMA cache_size = -32768"); // 32 MB: the unique key index stays in memory for millions of rows
             Execute(connection, "PRAGMA busy_timeout = 5000");
