@@ -48,7 +48,7 @@ internal static class StoreRun
             SummaryPrinter.Print(Console.Error, summary, deadLetterPath, catalog);
             Console.Error.WriteLine($"  stored          {stored,10:N0}  new records -> {storePath}");
             Console.Error.WriteLine($"  already stored  {duplicates,10:N0}  (the same events, from an earlier run or twice in the input)");
-            if (indexing > TimeSpan.Zero)
+            if (indexing.TotalSeconds >= 0.05)
             {
                 Console.Error.WriteLine($"  indexes made in {indexing.TotalSeconds:F2} s (bulk load: made once at the end)");
             }
