@@ -34,6 +34,8 @@ internal static class Program
     {
         NormalizeCommand.Create(),
         HuntCommand.Create(),
+        DetectCommand.Create(),
+        DetectCommand.CreateRules(),
         StoreCommand.Create(),
         DictionariesCommand.Create(),
         SchemasCommand.Create(),

@@ -68,13 +68,14 @@ internal sealed class CompiledSources
     }
 
     /// <summary>
-    /// The plans' standard names in plan order; then, when any source is a network source, the names the engine
-    /// derives, and the other side of every src_/dst_ name so that orienting a record can swap them.
+    /// Every standard name a plan's records can carry: its fields and constants; for a network source the names the
+    /// engine derives and the other side of every src_/dst_ name (orienting a record swaps them); the names derived
+    /// from a process path or a hash list.
     /// </summary>
-    private static RecordLayout LayOut(IReadOnlyList<MappingPlan> plans)
+    public static IReadOnlyList<string> NamesOf(MappingPlan plan)
     {
-        var names = plans.SelectMany(p => p.Fields.Select(f => f.StandardName).Concat(p.Constants.Keys)).Distinct(StringComparer.Ordinal).ToList();
-        if (plans.Any(NetworkSemantics.Applies))
+        var names = plan.Fields.Select(f => f.StandardName).Concat(plan.Constants.Keys).Distinct(StringComparer.Ordinal).ToList();
+        if (NetworkSemantics.Applies(plan))
         {
             names.AddRange(NetworkSemantics.DerivedNames);
         }
@@ -89,9 +90,25 @@ internal sealed class CompiledSources
             names.AddRange(ProcessSemantics.NamesFromHashes);
         }
 
-        // The catalog's order (event first, then addresses, protocol, process, user), whatever the order of the sources.
+        if (NetworkSemantics.Applies(plan))
+        {
+            names.AddRange(names.Where(n => n.StartsWith("src_", StringComparison.Ordinal)).Select(n => "dst_" + n[4..]).ToList());
+            names.AddRange(names.Where(n => n.StartsWith("dst_", StringComparison.Ordinal)).Select(n => "src_" + n[4..]).ToList());
+        }
+
+        return [.. names.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The plans' standard names in the catalog's order (event first, then addresses, protocol, process, user),
+    /// whatever the order of the sources; names the catalog lacks after, in plan order; then the other side of every
+    /// src_/dst_ name, so that orienting a record can swap them.
+    /// </summary>
+    private static RecordLayout LayOut(IReadOnlyList<MappingPlan> plans)
+    {
+        var names = plans.SelectMany(NamesOf).Distinct(StringComparer.Ordinal).ToList();
         var order = plans.Count > 0 ? plans[0].Names.Names.Select((n, i) => (n.Name, i)).ToDictionary(p => p.Name, p => p.i) : [];
-        names = [.. names.Distinct(StringComparer.Ordinal).Select((n, i) => (n, i)).OrderBy(p => order.GetValueOrDefault(p.n, order.Count + p.i)).Select(p => p.n)];
+        names = [.. names.Select((n, i) => (n, i)).OrderBy(p => order.GetValueOrDefault(p.n, order.Count + p.i)).Select(p => p.n)];
 
         names.AddRange(names.Where(n => n.StartsWith("src_", StringComparison.Ordinal)).Select(n => "dst_" + n[4..]).ToList());
         names.AddRange(names.Where(n => n.StartsWith("dst_", StringComparison.Ordinal)).Select(n => "src_" + n[4..]).ToList());

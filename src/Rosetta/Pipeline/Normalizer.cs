@@ -31,6 +31,9 @@ public sealed class Normalizer
     /// <summary>Every standard name the plans and the engine can produce: the plans' in plan order, then the derived ones.</summary>
     public IReadOnlyList<string> StandardNames => _sources.Layout.Names;
 
+    /// <summary>Every standard name the records of <paramref name="plan"/> can carry, derived ones included.</summary>
+    public static IReadOnlyList<string> NamesOf(MappingPlan plan) => CompiledSources.NamesOf(plan);
+
     /// <summary>
     /// Every standard name with its type: the catalog's names in its order, then the names only this run's plans or
     /// derivations produce (typed by their mapping, or as the other side of a src_/dst_ pair). A store has a column
