@@ -168,10 +168,10 @@ internal static class FieldTest
             }
         }
 
-        var patterns = texts.Select(t => literal ? Wildcard.Escape(t) : t).Select(t =>
-            has.Contains("contains") ? "*" + t + "*" : has.Contains("startswith") ? t + "*" : has.Contains("endswith") ? "*" + t : t);
         var cased = has.Contains("cased");
-        var compiled = patterns.Select(p => Wildcard.Compile(p, cased)).ToArray();
+        var before = has.Contains("contains") || has.Contains("endswith");
+        var after = has.Contains("contains") || has.Contains("startswith");
+        var compiled = texts.Select(t => Wildcard.Compile(literal ? Wildcard.Escape(t) : t, cased, before, after)).ToArray();
         return compiled.Length == 1
             ? e => field(e) is { } text && compiled[0](text)
             : e => field(e) is { } text && compiled.Any(c => c(text));

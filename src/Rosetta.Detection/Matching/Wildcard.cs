@@ -10,37 +10,41 @@ namespace Rosetta.Detection.Matching;
 /// </summary>
 internal static class Wildcard
 {
-    /// <summary>The test for <paramref name="pattern"/> matched against the whole text.</summary>
-    public static Func<string, bool> Compile(string pattern, bool cased)
+    /// <summary>
+    /// The test for <paramref name="pattern"/>: against the whole text, or with any text before it
+    /// (<paramref name="anyBefore"/>: endswith, contains) or after it (<paramref name="anyAfter"/>). The modifiers'
+    /// wildcards are flags, not characters, so a value ending in a backslash (<c>':\Users\Public\'</c>) stays one.
+    /// </summary>
+    public static Func<string, bool> Compile(string pattern, bool cased, bool anyBefore = false, bool anyAfter = false)
     {
+        while (pattern.Length > 0 && pattern[0] == '*')
+        {
+            pattern = pattern[1..];
+            anyBefore = true;
+        }
+
+        while (pattern.Length > 0 && pattern[^1] == '*' && !EndsEscaping(pattern[..^1]))
+        {
+            pattern = pattern[..^1];
+            anyAfter = true;
+        }
+
         var comparison = cased ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
         if (!HasWildcards(pattern))
         {
             var literal = Unescape(pattern);
-            return text => string.Equals(text, literal, comparison);
+            return (anyBefore, anyAfter) switch
+            {
+                (true, true) => text => text.Contains(literal, comparison),
+                (false, true) => text => text.StartsWith(literal, comparison),
+                (true, false) => text => text.EndsWith(literal, comparison),
+                _ => text => string.Equals(text, literal, comparison),
+            };
         }
 
-        // The shapes contains/startswith/endswith produce, without a regex.
-        var inner = pattern.Length >= 2 ? pattern[1..^1] : "";
-        if (pattern.Length >= 2 && pattern[0] == '*' && pattern[^1] == '*' && !HasWildcards(inner) && !EndsEscaping(pattern[..^1]))
-        {
-            var literal = Unescape(inner);
-            return text => text.Contains(literal, comparison);
-        }
-
-        if (pattern[^1] == '*' && !HasWildcards(pattern[..^1]) && !EndsEscaping(pattern[..^1]))
-        {
-            var literal = Unescape(pattern[..^1]);
-            return text => text.StartsWith(literal, comparison);
-        }
-
-        if (pattern[0] == '*' && !HasWildcards(pattern[1..]))
-        {
-            var literal = Unescape(pattern[1..]);
-            return text => text.EndsWith(literal, comparison);
-        }
-
-        var regex = new Regex(ToRegex(pattern), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | (cased ? 0 : RegexOptions.IgnoreCase));
+        var regex = new Regex(
+            (anyBefore ? "" : "^") + ToRegex(pattern) + (anyAfter ? "" : "$"),
+            RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | (cased ? 0 : RegexOptions.IgnoreCase));
         return regex.IsMatch;
     }
 
@@ -94,7 +98,7 @@ internal static class Wildcard
 
     private static string ToRegex(string pattern)
     {
-        var regex = new StringBuilder("^");
+        var regex = new StringBuilder();
         for (var i = 0; i < pattern.Length; i++)
         {
             var c = pattern[i];
@@ -108,6 +112,6 @@ internal static class Wildcard
             }
         }
 
-        return regex.Append('$').ToString();
+        return regex.ToString();
     }
 }

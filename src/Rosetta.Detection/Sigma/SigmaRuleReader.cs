@@ -56,6 +56,17 @@ public static class SigmaRuleReader
             problems.Add(new RuleProblem($"{file}:{e.Start.Line}", Path.GetFileName(file), $"bad YAML: {e.Message}"));
             return;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this on some unterminated flow collections.
+            problems.Add(new RuleProblem(file, Path.GetFileName(file), $"bad YAML: {e.Message}"));
+            return;
+        }
+        catch (IOException e)
+        {
+            problems.Add(new RuleProblem(file, Path.GetFileName(file), $"cannot read: {e.Message}"));
+            return;
+        }
 
         foreach (var document in stream.Documents)
         {
