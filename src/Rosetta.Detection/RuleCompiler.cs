@@ -96,7 +96,7 @@ internal sealed class RuleCompiler(SigmaTaxonomy taxonomy, IReadOnlyDictionary<s
         }
 
         var tests = conditions.Select(c => Evaluate(c, selections)).ToArray();
-        Func<EventView, bool> test = tests.Length == 1 ? tests[0] : e => tests.Any(t => t(e));
+        Func<EventView, bool> test = tests.Length == 1 ? tests[0] : e => Some(tests, e);
         var cannot = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in route.Sources)
         {
@@ -197,7 +197,33 @@ internal sealed class RuleCompiler(SigmaTaxonomy taxonomy, IReadOnlyDictionary<s
 
     private static Func<EventView, bool> Negate(Func<EventView, bool> a) => e => !a(e);
 
-    private static Func<EventView, bool> Quantify(bool all, Func<EventView, bool>[] tests) => all ? e => tests.All(t => t(e)) : e => tests.Any(t => t(e));
+    private static Func<EventView, bool> Quantify(bool all, Func<EventView, bool>[] tests) => all ? e => Every(tests, e) : e => Some(tests, e);
+
+    private static bool Every(Func<EventView, bool>[] tests, EventView e)
+    {
+        foreach (var test in tests)
+        {
+            if (!test(e))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Some(Func<EventView, bool>[] tests, EventView e)
+    {
+        foreach (var test in tests)
+        {
+            if (test(e))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static IEnumerable<Selection> Matching(string pattern, Dictionary<string, Selection> selections)
     {
@@ -263,7 +289,7 @@ internal sealed class RuleCompiler(SigmaTaxonomy taxonomy, IReadOnlyDictionary<s
         {
             var tests = fields.Select(f => f.Test).ToArray();
             return new Selection(
-                e => tests.All(t => t(e)),
+                e => Every(tests, e),
                 fields,
                 available => fields.Any(f => !f.WhenAbsent && !f.Names.Any(available.Contains)) ? Outcome.Never : Outcome.Maybe);
         }
@@ -272,7 +298,7 @@ internal sealed class RuleCompiler(SigmaTaxonomy taxonomy, IReadOnlyDictionary<s
         {
             var tests = alternatives.Select(a => a.Test).ToArray();
             return new Selection(
-                e => tests.Any(t => t(e)),
+                e => Some(tests, e),
                 [.. alternatives.SelectMany(a => a.Fields)],
                 available => alternatives.All(a => a.Possible(available) == Outcome.Never) ? Outcome.Never : Outcome.Maybe);
         }

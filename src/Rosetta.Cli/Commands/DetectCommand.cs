@@ -26,15 +26,16 @@ internal static class DetectCommand
         var output = new Option<string>("--output", "-o") { Description = "Where matches go (NDJSON): a file, or - for standard output", DefaultValueFactory = _ => "-" };
         var deadLetter = new Option<string?>("--dead-letter") { Description = "Where events that are not normalized go (default: OUTPUT.dead-letter.ndjson, or rosetta.dead-letter.ndjson)" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No summary on standard error" };
+        var normalized = new Option<bool>("--normalized") { Description = "The inputs are records rosetta normalize wrote (NDJSON), not raw vendor events" };
         var dictionaries = DictionaryOptions.Folders();
         var noShipped = DictionaryOptions.NoShipped();
         var command = new Command("detect", "Run Sigma rules over events of every source, normalized on the way, or over a store")
         {
-            rules, inputs, store, output, deadLetter, quiet, dictionaries, noShipped,
+            rules, inputs, store, normalized, output, deadLetter, quiet, dictionaries, noShipped,
         };
         command.SetAction(result => Detect(
             result.GetRequiredValue(rules), result.GetValue(inputs) ?? [], result.GetValue(store), result.GetRequiredValue(output),
-            result.GetValue(deadLetter), result.GetValue(quiet), result.GetValue(dictionaries) ?? [], result.GetValue(noShipped)));
+            result.GetValue(deadLetter), result.GetValue(quiet), result.GetValue(dictionaries) ?? [], result.GetValue(noShipped), result.GetValue(normalized)));
         return command;
     }
 
@@ -67,7 +68,7 @@ internal static class DetectCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
-    private static int Detect(string[] rulePaths, string[] inputPaths, string? storePath, string output, string? deadLetterPath, bool quiet, string[] folders, bool noShipped)
+    private static int Detect(string[] rulePaths, string[] inputPaths, string? storePath, string output, string? deadLetterPath, bool quiet, string[] folders, bool noShipped, bool normalized)
     {
         if ((inputPaths.Length == 0) == (storePath is null))
         {
@@ -85,6 +86,7 @@ internal static class DetectCommand
             Report(set, Console.Error, everySource: false);
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             using var stream = output == "-" ? Console.OpenStandardOutput() : File.Create(output);
@@ -94,6 +96,15 @@ internal static class DetectCommand
                 using var reader = StoreReader.Open(storePath);
                 var normalizer = new Normalizer(catalog.Plans);
                 StoredRecordReader.Read(reader, normalizer.AllStandardNames, sink.Write);
+                sink.Flush();
+            }
+            else if (normalized)
+            {
+                foreach (var input in InputSource.Expand(inputPaths))
+                {
+                    RecordLines.Read(input, sink.Write);
+                }
+
                 sink.Flush();
             }
             else
@@ -110,7 +121,8 @@ internal static class DetectCommand
 
             if (!quiet)
             {
-                Console.Error.WriteLine($"rosetta: {sink.Matches:N0} matches in {sink.Records:N0} records");
+                var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.0001);
+                Console.Error.WriteLine($"rosetta: {sink.Matches:N0} matches in {sink.Records:N0} records, {set.Rules.Count} rules, {seconds:F2} s ({sink.Records / seconds:N0} records/s)");
                 foreach (var rule in set.Rules.Where(r => sink.MatchesByRule.ContainsKey(r.Rule.Id)))
                 {
                     Console.Error.WriteLine($"  {sink.MatchesByRule[rule.Rule.Id],8:N0}  {rule.Rule.Level,-8} {rule.Rule.Title}");

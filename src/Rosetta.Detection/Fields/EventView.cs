@@ -25,8 +25,12 @@ public sealed class EventView
     /// <summary>The record's source id (<c>sysmon.process</c>).</summary>
     public string Source { get; private set; } = "";
 
-    /// <summary>The whole record as text, for keyword searches.</summary>
-    public string Text { get; private set; } = "";
+    private byte[] _line = [];
+    private int _lineLength;
+    private string? _text;
+
+    /// <summary>The whole record as text, for keyword searches (made when first asked for).</summary>
+    public string Text => _text ??= Encoding.UTF8.GetString(_line, 0, _lineLength);
 
     /// <summary>The value of the name with <paramref name="ordinal"/>, or null when the record lacks it (or the view predates the name).</summary>
     public string? this[int ordinal] => ordinal < _values.Length ? _values[ordinal] : null;
@@ -37,7 +41,14 @@ public sealed class EventView
     {
         Array.Clear(_values);
         Source = "";
-        Text = Encoding.UTF8.GetString(line);
+        if (_line.Length < line.Length)
+        {
+            _line = new byte[Math.Max(line.Length, _line.Length * 2)];
+        }
+
+        line.CopyTo(_line);
+        _lineLength = line.Length;
+        _text = null;
         var reader = new Utf8JsonReader(line);
         reader.Read();
         Span<char> name = stackalloc char[128];
@@ -72,7 +83,7 @@ public sealed class EventView
     {
         Array.Clear(_values);
         Source = source;
-        Text = text;
+        _text = text;
         foreach (var (name, value) in values)
         {
             if (_names.OrdinalOf(name) is var ordinal and >= 0)

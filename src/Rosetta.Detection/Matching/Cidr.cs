@@ -35,27 +35,35 @@ internal sealed class Cidr
         return true;
     }
 
-    /// <summary>True when <paramref name="text"/> is an address inside the network (an IPv4-mapped IPv6 address counts as IPv4).</summary>
-    public bool Contains(string text)
+    /// <summary>Reads an address into bytes (an IPv4-mapped IPv6 address as its IPv4 bytes); false when the text is none.</summary>
+    public static bool TryAddress(string text, out Address bytes, out int length)
     {
+        bytes = default;
+        length = 0;
         if (!IPAddress.TryParse(text, out var address))
         {
             return false;
         }
 
-        if (address.IsIPv4MappedToIPv6 && _network.Length == 4)
+        if (address.IsIPv4MappedToIPv6)
         {
             address = address.MapToIPv4();
         }
 
-        Span<byte> bytes = stackalloc byte[16];
-        if (!address.TryWriteBytes(bytes, out var length) || length != _network.Length)
+        return address.TryWriteBytes(bytes, out length);
+    }
+
+    /// <summary>True when the address (from <see cref="TryAddress"/>) is inside the network.</summary>
+    public bool Contains(Address bytes, int length)
+    {
+        if (length != _network.Length)
         {
             return false;
         }
 
+        ReadOnlySpan<byte> span = bytes;
         var whole = _prefix / 8;
-        if (!bytes[..whole].SequenceEqual(_network.AsSpan(0, whole)))
+        if (!span[..whole].SequenceEqual(_network.AsSpan(0, whole)))
         {
             return false;
         }
@@ -67,6 +75,13 @@ internal sealed class Cidr
         }
 
         var mask = (byte)(0xFF << (8 - bits));
-        return (bytes[whole] & mask) == (_network[whole] & mask);
+        return (span[whole] & mask) == (_network[whole] & mask);
+    }
+
+    /// <summary>An address's bytes, on the stack: 4 for IPv4, 16 for IPv6.</summary>
+    [System.Runtime.CompilerServices.InlineArray(16)]
+    public struct Address
+    {
+        private byte _first;
     }
 }

@@ -79,7 +79,12 @@ internal static class FieldTest
                 networks.Add(cidr!);
             }
 
-            tests = [.. networks.Select(n => (Func<EventView, bool>)(e => field(e) is { } ip && n.Contains(ip)))];
+            // One test for the list: the address is parsed once, then tried against every network.
+            var all = networks.ToArray();
+            var any = has.Contains("all")
+                ? (Func<EventView, bool>)(e => field(e) is { } ip && Cidr.TryAddress(ip, out var bytes, out var length) && Array.TrueForAll(all, n => n.Contains(bytes, length)))
+                : e => field(e) is { } ip && Cidr.TryAddress(ip, out var bytes, out var length) && ContainsAny(all, bytes, length);
+            return has.Contains("neq") ? e => field(e) is not null && !any(e) : any;
         }
         else if (has.Overlaps(["lt", "lte", "gt", "gte"]))
         {
@@ -120,13 +125,16 @@ internal static class FieldTest
         }
         else
         {
-            tests = [.. scalars.Select(s => StringTest(s, modifiers, has, field))];
+            // any of the values: one test for the whole list (a set or a multi-string search for long plain lists);
+            // all of them: a test per value.
+            tests = has.Contains("all")
+                ? [.. scalars.Select(s => StringTest([s], modifiers, has, field))]
+                : [StringTest(scalars, modifiers, has, field)];
         }
 
-        var all = has.Contains("all");
         var negate = has.Contains("neq");
         Func<EventView, bool> combined = tests.Length == 1 ? tests[0]
-            : all ? e => tests.All(t => t(e)) : e => tests.Any(t => t(e));
+            : has.Contains("all") ? e => Array.TrueForAll(tests, t => t(e)) : e => AnyOf(tests, e);
         return negate ? e => field(e) is not null && !combined(e) : combined;
     }
 
@@ -134,20 +142,25 @@ internal static class FieldTest
     public static bool IsNull(YamlScalarNode scalar) =>
         scalar.Style is YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any && scalar.Value is null or "" or "null" or "Null" or "NULL" or "~";
 
-    private static Func<EventView, bool> StringTest(string? value, IReadOnlyList<string> modifiers, HashSet<string> has, Func<EventView, string?> field)
+    /// <summary>True when the field's text matches any of <paramref name="values"/> (null: the field is absent).</summary>
+    private static Func<EventView, bool> StringTest(IReadOnlyList<string?> values, IReadOnlyList<string> modifiers, HashSet<string> has, Func<EventView, string?> field)
     {
-        if (value is null)
+        var positional = has.Overlaps(["contains", "startswith", "endswith"]);
+        var absent = values.Any(v => v is null || (v.Length == 0 && !positional)); // the engine drops empty values, so '' and absent are one
+        var present = values.Where(v => v is not null && (v.Length > 0 || positional)).Select(v => v!).ToList();
+        if (present.Count == 0)
         {
-            return e => field(e) is null;
+            return e => string.IsNullOrEmpty(field(e));
         }
 
-        if (value.Length == 0 && !has.Overlaps(["contains", "startswith", "endswith"]))
-        {
-            return e => string.IsNullOrEmpty(field(e)); // the engine drops empty values, so '' and absent are one
-        }
+        var test = TextTest(present, modifiers, has, field);
+        return absent ? e => string.IsNullOrEmpty(field(e)) || test(e) : test;
+    }
 
+    private static Func<EventView, bool> TextTest(List<string> values, IReadOnlyList<string> modifiers, HashSet<string> has, Func<EventView, string?> field)
+    {
         // Transformations in the order written, each turning one value into the texts to look for.
-        IEnumerable<string> texts = [value];
+        IEnumerable<string> texts = values;
         var encoding = modifiers.LastOrDefault(m => m is "utf16le" or "utf16be" or "utf16" or "wide");
         var literal = false;
         foreach (var modifier in modifiers)
@@ -171,10 +184,56 @@ internal static class FieldTest
         var cased = has.Contains("cased");
         var before = has.Contains("contains") || has.Contains("endswith");
         var after = has.Contains("contains") || has.Contains("startswith");
-        var compiled = texts.Select(t => Wildcard.Compile(literal ? Wildcard.Escape(t) : t, cased, before, after)).ToArray();
-        return compiled.Length == 1
-            ? e => field(e) is { } text && compiled[0](text)
-            : e => field(e) is { } text && compiled.Any(c => c(text));
+        var patterns = texts.Select(t => literal ? Wildcard.Escape(t) : t).ToList();
+        if (patterns.Count > 4 && !patterns.Any(Wildcard.HasWildcards) && (before == after))
+        {
+            // Long lists of plain values (SigmaHQ's domain and port lists): one set lookup or one multi-string search.
+            var plain = patterns.Select(Wildcard.Unescape).ToArray();
+            var comparison = cased ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+            if (!before)
+            {
+                var set = plain.ToHashSet(cased ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
+                return e => field(e) is { } text && set.Contains(text);
+            }
+
+            var search = System.Buffers.SearchValues.Create(plain, comparison);
+            return e => field(e) is { } text && text.AsSpan().ContainsAny(search);
+        }
+
+        var compiled = patterns.Select(p => Wildcard.Compile(p, cased, before, after)).ToArray();
+        if (compiled.Length == 1)
+        {
+            var single = compiled[0];
+            return e => field(e) is { } text && single(text);
+        }
+
+        return e => field(e) is { } text && AnyOf(compiled, text);
+    }
+
+    private static bool AnyOf<T>(Func<T, bool>[] tests, T value)
+    {
+        foreach (var test in tests)
+        {
+            if (test(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsAny(Cidr[] networks, Cidr.Address bytes, int length)
+    {
+        foreach (var network in networks)
+        {
+            if (network.Contains(bytes, length))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Regex? Regex(string pattern, RegexOptions options, out string? reason)

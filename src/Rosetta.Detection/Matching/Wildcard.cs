@@ -51,7 +51,8 @@ internal static class Wildcard
     /// <summary>Escapes text so that it is matched as written.</summary>
     public static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal).Replace("?", "\\?", StringComparison.Ordinal);
 
-    private static bool HasWildcards(string pattern)
+    /// <summary>True when the pattern has an unescaped <c>*</c> or <c>?</c>.</summary>
+    public static bool HasWildcards(string pattern)
     {
         for (var i = 0; i < pattern.Length; i++)
         {
@@ -80,7 +81,8 @@ internal static class Wildcard
         return run % 2 == 1;
     }
 
-    private static string Unescape(string pattern)
+    /// <summary>The text a pattern without wildcards stands for (its escapes undone).</summary>
+    public static string Unescape(string pattern)
     {
         var text = new StringBuilder(pattern.Length);
         for (var i = 0; i < pattern.Length; i++)

@@ -34,7 +34,7 @@ internal static class SigmaEvents
     private static long _serial;
 
     /// <summary>The event in <paramref name="source"/>'s format.</summary>
-    public static string Write(string source, IReadOnlyDictionary<string, string> fields)
+    public static string Write(string source, Dictionary<string, string> fields)
     {
         var isProcess = source is SysmonProcess or DefenderProcess;
         var f = new Dictionary<string, string>(isProcess ? ProcessDefaults : NetworkDefaults);
