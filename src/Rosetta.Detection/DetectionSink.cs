@@ -38,15 +38,9 @@ public sealed class DetectionSink : IRecordSink
     /// <inheritdoc/>
     public void Write(ReadOnlySpan<byte> ndjson)
     {
-        while (!ndjson.IsEmpty)
+        foreach (var line in new NdjsonLines(ndjson))
         {
-            var newline = ndjson.IndexOf((byte)'\n');
-            var line = newline < 0 ? ndjson : ndjson[..newline];
-            ndjson = newline < 0 ? [] : ndjson[(newline + 1)..];
-            if (!line.IsEmpty)
-            {
-                Detect(line);
-            }
+            Detect(line);
         }
     }
 

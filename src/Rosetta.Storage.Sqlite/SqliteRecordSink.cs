@@ -191,16 +191,8 @@ public sealed class SqliteRecordSink : IRecordSink
     private int Insert(RecordRowWriter rows, ReadOnlySpan<byte> ndjson)
     {
         var count = 0;
-        while (!ndjson.IsEmpty)
+        foreach (var line in new NdjsonLines(ndjson))
         {
-            var newline = ndjson.IndexOf((byte)'\n');
-            var line = newline < 0 ? ndjson : ndjson[..newline];
-            ndjson = newline < 0 ? [] : ndjson[(newline + 1)..];
-            if (line.IsEmpty)
-            {
-                continue;
-            }
-
             count++;
             if (rows.Insert(line))
             {

@@ -26,15 +26,9 @@ public sealed class CsvSink : IRecordSink
     /// <inheritdoc/>
     public void Write(ReadOnlySpan<byte> ndjson)
     {
-        while (!ndjson.IsEmpty)
+        foreach (var line in new NdjsonLines(ndjson))
         {
-            var newline = ndjson.IndexOf((byte)'\n');
-            var line = newline < 0 ? ndjson : ndjson[..newline];
-            ndjson = newline < 0 ? [] : ndjson[(newline + 1)..];
-            if (!line.IsEmpty)
-            {
-                WriteRecord(line);
-            }
+            WriteRecord(line);
         }
     }
 
