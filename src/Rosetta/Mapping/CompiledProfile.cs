@@ -13,11 +13,13 @@ internal sealed class CompiledProfile
 {
     private readonly ProfileNode _root;
     private readonly int _processSide;
+    private readonly byte[][]? _flatNames;
 
-    private CompiledProfile(ProfileNode root, int processSide)
+    private CompiledProfile(ProfileNode root, int processSide, byte[][]? flatNames)
     {
         _root = root;
         _processSide = processSide;
+        _flatNames = flatNames;
     }
 
     public static CompiledProfile Compile(OutputProfile profile, RecordLayout layout)
@@ -63,12 +65,28 @@ internal sealed class CompiledProfile
         }
 
         root.Freeze();
-        return new CompiledProfile(root, layout.OrdinalOf("process_side"));
+
+        // The default profile writes every value flat under its own name, in layout order: it visits only the values the record has.
+        var flat = profile.Identity && profile.Fields.Count == 0 && profile.Constants.Count == 0 && profile.Unmapped is null
+            ? layout.Names.Select(n => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(n) + ":")).ToArray()
+            : null;
+        return new CompiledProfile(root, layout.OrdinalOf("process_side"), flat);
     }
 
     /// <summary>Writes the record's values as members of the object <paramref name="output"/> has open.</summary>
     public void Write(FieldValues values, JsonBuffer output)
     {
+        if (_flatNames is not null)
+        {
+            foreach (var ordinal in values.Present)
+            {
+                output.Name(_flatNames[ordinal]);
+                output.RawValue(values.Json(ordinal));
+            }
+
+            return;
+        }
+
         var side = values.Has(_processSide) && values.Text(_processSide).SequenceEqual("dst"u8) ? ProfileSide.Destination : ProfileSide.Source;
         foreach (var child in _root.Children)
         {

@@ -12,6 +12,7 @@ internal sealed class FieldValues
     private readonly int[] _stamp;
     private readonly int[] _start;
     private readonly int[] _length;
+    private readonly ulong[] _present;
     private int _generation = 1;
     private int _pending;
 
@@ -20,6 +21,7 @@ internal sealed class FieldValues
         _stamp = new int[count];
         _start = new int[count];
         _length = new int[count];
+        _present = new ulong[(count + 63) / 64];
     }
 
     /// <summary>Where values are written, between <see cref="Begin"/> and <see cref="Commit"/>.</summary>
@@ -28,6 +30,7 @@ internal sealed class FieldValues
     public void Reset()
     {
         Buffer.Clear();
+        Array.Clear(_present);
         if (++_generation == int.MaxValue)
         {
             Array.Clear(_stamp);
@@ -47,6 +50,7 @@ internal sealed class FieldValues
     public void Commit(int ordinal)
     {
         _stamp[ordinal] = _generation;
+        _present[ordinal >> 6] |= 1UL << ordinal;
         _start[ordinal] = _pending;
         _length[ordinal] = Buffer.Length - _pending;
     }
@@ -70,10 +74,17 @@ internal sealed class FieldValues
     /// <summary>Exchanges two values (and their presence): the sides of a connection.</summary>
     public void Swap(int a, int b)
     {
+        var hasA = Has(a);
+        var hasB = Has(b);
+        SetPresent(a, hasB);
+        SetPresent(b, hasA);
         (_stamp[a], _stamp[b]) = (_stamp[b], _stamp[a]);
         (_start[a], _start[b]) = (_start[b], _start[a]);
         (_length[a], _length[b]) = (_length[b], _length[a]);
     }
+
+    /// <summary>The ordinals that have a value, in ascending order: <c>foreach (var ordinal in values.Present)</c>.</summary>
+    public PresentOrdinals Present => new(_present);
 
     public void SetString(int ordinal, ReadOnlySpan<byte> utf8)
     {
@@ -91,5 +102,45 @@ internal sealed class FieldValues
     {
         Begin().Boolean(value);
         Commit(ordinal);
+    }
+
+    private void SetPresent(int ordinal, bool present)
+    {
+        if (present)
+        {
+            _present[ordinal >> 6] |= 1UL << ordinal;
+        }
+        else
+        {
+            _present[ordinal >> 6] &= ~(1UL << ordinal);
+        }
+    }
+
+    /// <summary>Enumerates the set bits of the presence words.</summary>
+    public ref struct PresentOrdinals(ulong[] words)
+    {
+        private int _word = -1;
+        private ulong _bits;
+
+        public int Current { get; private set; }
+
+        public readonly PresentOrdinals GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (_bits == 0)
+            {
+                if (++_word >= words.Length)
+                {
+                    return false;
+                }
+
+                _bits = words[_word];
+            }
+
+            Current = (_word << 6) + System.Numerics.BitOperations.TrailingZeroCount(_bits);
+            _bits &= _bits - 1;
+            return true;
+        }
     }
 }

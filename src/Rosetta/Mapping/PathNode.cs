@@ -9,7 +9,7 @@ namespace Rosetta.Mapping;
 /// </summary>
 internal sealed class PathNode
 {
-    private const int Buckets = 64;
+    private const int Buckets = 256;
     private byte[][] _keys = [];
     private PathNode[] _children = [];
     private int[][]? _index;
@@ -104,6 +104,14 @@ internal sealed class PathNode
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Hash(ReadOnlySpan<byte> key) =>
-        (key.Length * 7 + key[0] * 31 + key[^1] * 17 + key[key.Length >> 1]) & (Buckets - 1);
+    private static int Hash(ReadOnlySpan<byte> key)
+    {
+        // Length and four bytes, mixed: vendors' names share prefixes (Initiating..., src.process...) and suffixes.
+        var h = (uint)key.Length * 0x9E3779B1u;
+        h = (h ^ key[0]) * 0x85EBCA6Bu;
+        h = (h ^ key[^1]) * 0xC2B2AE35u;
+        h = (h ^ key[key.Length >> 1]) * 0x27D4EB2Fu;
+        h = (h ^ key[key.Length >> 2]) * 0x165667B1u;
+        return (int)((h ^ (h >> 15)) & (Buckets - 1));
+    }
 }

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
-using System.Security.Cryptography;
 
 namespace Rosetta.Mapping.Semantics;
 
@@ -71,10 +70,9 @@ internal static class CommunityId
             length += 4;
         }
 
-        Span<byte> digest = stackalloc byte[SHA1.HashSizeInBytes];
-#pragma warning disable CA5350 // the Community ID spec fixes SHA-1: an identifier to join flows on, not a security boundary
-        SHA1.HashData(input[..length], digest);
-#pragma warning restore CA5350
+        // The Community ID spec fixes SHA-1: an identifier to join flows on, not a security boundary.
+        Span<byte> digest = stackalloc byte[ShortSha1.Size];
+        ShortSha1.Hash(input[..length], digest);
         output[0] = (byte)'1';
         output[1] = (byte)':';
         Base64.EncodeToUtf8(digest, output[2..], out _, out var written);
