@@ -27,10 +27,11 @@ internal static class NormalizeCommand
         var standardOnly = new Option<bool>("--standard-only") { Description = "Write only the standard names, not the vendor leftovers" };
         var schema = new Option<string>("--schema") { Description = "Output schema: ossem (default), ossem-cdm, ecs, ocsf, asim, or a profile file ('rosetta schemas list')", DefaultValueFactory = _ => "ossem" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on standard error" };
+        var threads = new Option<int>("--threads") { Description = "Threads normalizing NDJSON inputs, in blocks; records keep their order (0: one per core)", DefaultValueFactory = _ => 1 };
         var store = new Option<string?>("--store") { Description = "Write the records into this SQLite store (created if needed) instead of --output; an event already stored is kept once" };
         var command = new Command("normalize", "Normalize raw vendor events to OSSEM standard names")
         {
-            inputs, output, dictionaries, noShipped, format, inputFormat, deadLetter, strict, standardOnly, schema, quiet, store,
+            inputs, output, dictionaries, noShipped, format, inputFormat, deadLetter, strict, standardOnly, schema, quiet, store, threads,
         };
         command.Validators.Add(result =>
         {
@@ -52,6 +53,7 @@ internal static class NormalizeCommand
                 InputFormat = result.GetValue(inputFormat),
                 Strict = result.GetValue(strict),
                 StandardOnly = result.GetValue(standardOnly),
+                Threads = result.GetValue(threads) is var n and > 0 ? n : Environment.ProcessorCount,
             },
             result.GetValue(deadLetter),
             result.GetValue(quiet),

@@ -14,6 +14,9 @@ public sealed record NormalizeOptions
     /// <summary>A field value that fails its type sends the whole record to the dead letters.</summary>
     public bool Strict { get; init; }
 
+    /// <summary>Threads normalizing NDJSON inputs in blocks (records keep their input order); other formats use one.</summary>
+    public int Threads { get; init; } = 1;
+
     /// <summary>Each record's metadata carries <c>key</c>: the hash of the event as written, by which a store keeps it once.</summary>
     public bool EventKeys { get; init; }
 }

@@ -82,17 +82,27 @@ public sealed class Normalizer
         progress ??= new RunProgress();
         var summary = new RunSummary();
         var clock = Stopwatch.StartNew();
-        var normalizer = new RecordNormalizer(_sources, _profile, options.StandardOnly, options.Strict, options.EventKeys);
-        var consumer = new NormalizingConsumer(normalizer, sink, deadLetters, summary, progress);
+        RecordNormalizer Create() => new(_sources, _profile, options.StandardOnly, options.Strict, options.EventKeys);
+        var consumer = new NormalizingConsumer(Create(), sink, deadLetters, summary, progress);
+        var parallel = options.Threads > 1 ? new ParallelNdjson(options.Threads, Create, progress) : null;
         foreach (var input in inputs)
         {
             consumer.Input = input.Name;
             progress.CurrentInput = input.Name;
-            InputDecoder.Decode(input, options.InputFormat, consumer, n =>
-            {
-                summary.Bytes += n;
-                progress.AddBytes(n);
-            });
+            InputDecoder.Decode(
+                input,
+                options.InputFormat,
+                consumer,
+                n =>
+                {
+                    summary.Bytes += n;
+                    progress.AddBytes(n);
+                },
+                parallel is null ? null : stream =>
+                {
+                    consumer.Flush(); // what earlier inputs left buffered goes first
+                    parallel.Run(stream, input.Name, sink, deadLetters, summary);
+                });
             summary.Inputs++;
         }
 

@@ -33,6 +33,9 @@ internal sealed class NormalizingConsumer : IRecordConsumer
 
     public string Input { get; set; } = "";
 
+    /// <summary>Lines of the input before the text being read (a block of a parallel run starts mid-file).</summary>
+    public long LineOffset { get; set; }
+
     public void Json(ReadOnlySpan<byte> value, long line)
     {
         var text = value.TrimStart(" \t\r\n"u8);
@@ -108,7 +111,7 @@ internal sealed class NormalizingConsumer : IRecordConsumer
             if (_normalizer.FieldProblems > 0)
             {
                 _summary.FieldProblems += _normalizer.FieldProblems;
-                _summary.Example($"{Input}:{line}: {_normalizer.Reason}");
+                _summary.Example($"{Input}:{line + LineOffset}: {_normalizer.Reason}");
             }
 
             if (_normalizer.Output.Length >= FlushBytes)
@@ -125,8 +128,8 @@ internal sealed class NormalizingConsumer : IRecordConsumer
     private void DeadLetter(RecordOutcome outcome, string reason, ReadOnlySpan<byte> raw, long line)
     {
         _summary.DeadLetters[outcome] = _summary.DeadLetters.GetValueOrDefault(outcome) + 1;
-        _summary.DeadLetterReason(Reasons.Generalize(reason), $"{Input}:{line}");
-        _deadLetters.Write(outcome.ToString().ToLowerInvariant(), reason, Input, line, raw);
+        _summary.DeadLetterReason(Reasons.Generalize(reason), $"{Input}:{line + LineOffset}");
+        _deadLetters.Write(outcome.ToString().ToLowerInvariant(), reason, Input, line + LineOffset, raw);
     }
 
     /// <summary>Each element of a JSON array is an event (or an envelope).</summary>

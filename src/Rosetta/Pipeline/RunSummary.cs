@@ -47,6 +47,47 @@ public sealed class RunSummary
     /// <summary>Dead letters written.</summary>
     public long DeadLetterCount => DeadLetters.Values.Sum();
 
+    /// <summary>Adds the events, records and problems of a later part of the run (a block of a parallel run).</summary>
+    internal void Add(RunSummary part)
+    {
+        EventsIn += part.EventsIn;
+        FieldProblems += part.FieldProblems;
+        foreach (var (source, count) in part.RecordsBySource)
+        {
+            RecordsBySource[source] = RecordsBySource.GetValueOrDefault(source) + count;
+        }
+
+        foreach (var (outcome, count) in part.DeadLetters)
+        {
+            DeadLetters[outcome] = DeadLetters.GetValueOrDefault(outcome) + count;
+        }
+
+        foreach (var example in part.Examples)
+        {
+            Example(example);
+        }
+
+        foreach (var (reason, (count, first)) in part.DeadLetterReasons)
+        {
+            if (DeadLetterReasons.TryGetValue(reason, out var seen))
+            {
+                DeadLetterReasons[reason] = (seen.Count + count, seen.FirstSeen);
+            }
+            else if (DeadLetterReasons.Count < MaxReasons)
+            {
+                DeadLetterReasons[reason] = (count, first);
+            }
+        }
+
+        foreach (var (reason, count) in part.UnknownDirections)
+        {
+            if (UnknownDirections.TryGetValue(reason, out var known) || UnknownDirections.Count < MaxReasons)
+            {
+                UnknownDirections[reason] = known + count;
+            }
+        }
+    }
+
     internal void UnknownDirection(string reason)
     {
         if (UnknownDirections.TryGetValue(reason, out var count) || UnknownDirections.Count < MaxReasons)

@@ -49,6 +49,19 @@ public sealed class DeadLetterSink : IDisposable
         Count++;
     }
 
+    /// <summary>Appends dead letters another sink wrote (a block of a parallel run), in order.</summary>
+    internal void Append(ReadOnlySpan<byte> ndjson, long count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        _stream ??= _open();
+        _stream.Write(ndjson);
+        Count += count;
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {

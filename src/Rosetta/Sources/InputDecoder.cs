@@ -9,8 +9,11 @@ internal static class InputDecoder
 {
     private const int SniffLength = 64 * 1024;
 
-    /// <summary>Reads every record of <paramref name="input"/>; returns the stream so the caller can count bytes.</summary>
-    public static void Decode(InputSource input, InputFormat format, IRecordConsumer consumer, Action<long>? bytesRead = null)
+    /// <summary>
+    /// Reads every record of <paramref name="input"/>. NDJSON goes to <paramref name="ndjson"/> instead of the consumer
+    /// when it is given (a parallel run cuts it into blocks).
+    /// </summary>
+    public static void Decode(InputSource input, InputFormat format, IRecordConsumer consumer, Action<long>? bytesRead = null, Action<Stream>? ndjson = null)
     {
         using var raw = new ProgressStream(input.Open(), bytesRead);
         var (head, count) = Sniff(raw);
@@ -47,7 +50,15 @@ internal static class InputDecoder
                     CsvRecordReader.Read(stream, consumer, FirstLine(head.AsSpan(0, count)).IndexOf((byte)'\t') >= 0 ? '\t' : ',');
                     break;
                 default:
-                    NdjsonReader.Read(stream, consumer);
+                    if (ndjson is not null)
+                    {
+                        ndjson(stream);
+                    }
+                    else
+                    {
+                        NdjsonReader.Read(stream, consumer);
+                    }
+
                     break;
             }
         }

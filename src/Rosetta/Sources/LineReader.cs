@@ -31,6 +31,23 @@ internal static class LineReader
         });
     }
 
+    /// <summary>Cuts text already in memory into lines, numbered from 1.</summary>
+    public static void Read(ReadOnlySpan<byte> text, LineHandler handler)
+    {
+        long line = 1;
+        int newline;
+        while ((newline = text.IndexOf((byte)'\n')) >= 0)
+        {
+            Emit(text[..newline], line++, handler);
+            text = text[(newline + 1)..];
+        }
+
+        if (!text.IsEmpty)
+        {
+            Emit(text, line, handler);
+        }
+    }
+
     private static void Emit(ReadOnlySpan<byte> line, long number, LineHandler handler)
     {
         if (line.Length > 0 && line[^1] == '\r')

@@ -1,0 +1,47 @@
+using Rosetta.Pipeline;
+using Rosetta.Sources;
+using Rosetta.Tests.Storage;
+using Shouldly;
+using Xunit;
+
+namespace Rosetta.Tests.Pipeline;
+
+/// <summary>--threads: the same records, dead letters (with their line numbers) and counts as one thread, in order.</summary>
+public sealed class ParallelTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("rosetta-parallel-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Two_threads_write_what_one_writes_across_many_blocks()
+    {
+        var lines = new List<string>();
+        for (var i = 0; i < 12_000; i++)
+        {
+            lines.Add(VendorEvents.SentinelOne(VendorEvents.Epoch + i, "p" + (i % 7) + ".exe", "10.0.0." + ((i % 250) + 1), 1024 + i, "198.51.100.7", 443));
+            if (i % 1_000 == 999)
+            {
+                lines.Add("{\"truncated\": ");   // malformed: a dead letter with its line
+                lines.Add("");                    // blank: skipped
+                lines.Add("{\"unknown\": 1}");    // recognized by no dictionary: a dead letter
+            }
+        }
+
+        var path = Path.Combine(_folder, "events.ndjson");
+        File.WriteAllLines(path, lines); // about 20 MB: ten blocks
+        IReadOnlyList<InputSource> inputs = [.. InputSource.Expand([path, Paths.Samples])];
+
+        var one = Engine.Run(inputs, new NormalizeOptions());
+        var two = Engine.Run(inputs, new NormalizeOptions { Threads = 2 });
+
+        two.Output.ShouldBe(one.Output);
+        two.DeadLetters.ShouldBe(one.DeadLetters);
+        two.Summary.EventsIn.ShouldBe(one.Summary.EventsIn);
+        two.Summary.RecordsBySource.ShouldBe(one.Summary.RecordsBySource);
+        two.Summary.DeadLetterReasons.ShouldBe(one.Summary.DeadLetterReasons);
+        one.Summary.RecordsOut.ShouldBe(12_000 + 139);
+        one.Dead.Count(d => d.GetProperty("input").GetString() == path).ShouldBe(24);
+        one.Dead.First().GetProperty("line").GetInt64().ShouldBe(1_001);
+    }
+}
