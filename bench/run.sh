@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process normalize benchmark (issue 6), side by side with ../shared/bench's baselines in one run:
 # rosetta --standard-only and default, the hand-written reference mapper (s1map map) and its tokenize floor, jq and
-# python. Interleaved runs, medians; MB/s of input, events/s, peak RSS, and ratios to the reference.
+# python; two threads beside the reference's own parallel mode; Defender NDJSON and CSV (gen_mdatp.py) beside a jq
+# program and a python script written for them (bench/jq_mdatp.jq, bench/py_mdatp.py). Interleaved runs, medians;
+# MB/s of input, events/s, peak RSS, and the ratio of MB/s to the S1 reference's.
 #
 #   bash bench/run.sh [EVENTS] [RUNS] [SLOW_EVENTS]
 #       EVENTS       S1 events for rosetta and the reference (default 1000000, 1.58 GB)
@@ -25,10 +27,17 @@ rosetta="dotnet src/Rosetta.Cli/bin/Release/net10.0/rosetta.dll"
 reference="dotnet $data/reference/s1map.dll"
 input="$data/s1-$events.ndjson"
 small="$data/s1-$slow.ndjson"
+mdatp="$data/mdatp-$events.ndjson"
+mdatp_csv="$data/mdatp-$events.csv"
+mdatp_small="$data/mdatp-$slow.ndjson"
+mdatp_small_csv="$data/mdatp-$slow.csv"
 [ -s "$input" ] || python3 "$shared/gen_s1.py" "$events" --seed 1 --out "$input"
 [ -s "$small" ] || python3 "$shared/gen_s1.py" "$slow" --seed 1 --out "$small"
+[ -s "$mdatp" ] || python3 "$shared/gen_mdatp.py" "$events" --seed 1 --out "$mdatp"
+[ -s "$mdatp_csv" ] || python3 "$shared/gen_mdatp.py" "$events" --seed 1 --format csv --out "$mdatp_csv"
+[ -s "$mdatp_small" ] || python3 "$shared/gen_mdatp.py" "$slow" --seed 1 --out "$mdatp_small"
+[ -s "$mdatp_small_csv" ] || python3 "$shared/gen_mdatp.py" "$slow" --seed 1 --format csv --out "$mdatp_small_csv"
 bytes=$(stat -c %s "$input")
-small_bytes=$(stat -c %s "$small")
 
 declare -A commands=(
   [rosetta-standard-only]="$rosetta normalize $input --standard-only -q -o /dev/null"
@@ -37,27 +46,47 @@ declare -A commands=(
   [reference-tokenize]="$reference tokenize $input"
   [jq]="jq -c -f $shared/jq_map.jq $small"
   [python]="python3 $shared/py_map.py $small /dev/null"
+  [rosetta-2-threads]="$rosetta normalize $input --standard-only --threads 2 -q -o /dev/null"
+  [reference-mappar-2]="$reference mappar $input /dev/null 2"
+  [mdatp-rosetta-standard-only]="$rosetta normalize $mdatp --standard-only -q -o /dev/null"
+  [mdatp-rosetta-default]="$rosetta normalize $mdatp -q -o /dev/null"
+  [mdatp-jq]="jq -c -f bench/jq_mdatp.jq $mdatp_small"
+  [mdatp-python]="python3 bench/py_mdatp.py $mdatp_small /dev/null"
+  [csv-rosetta-standard-only]="$rosetta normalize $mdatp_csv --standard-only -q -o /dev/null"
+  [csv-rosetta-default]="$rosetta normalize $mdatp_csv -q -o /dev/null"
+  [csv-python]="python3 bench/py_mdatp.py $mdatp_small_csv /dev/null"
 )
-order=(rosetta-standard-only rosetta-default reference-map reference-tokenize jq python)
-for name in "${order[@]}"; do : > "$data/run-$name.times"; done
-for run in $(seq "$runs"); do
-  for name in "${order[@]}"; do
-    /usr/bin/time -o "$data/time.out" -f "%e %M" bash -c "${commands[$name]} > /dev/null 2>&1"
-    cat "$data/time.out" >> "$data/run-$name.times"
+order=(rosetta-standard-only rosetta-default reference-map reference-tokenize jq python rosetta-2-threads reference-mappar-2
+       mdatp-rosetta-standard-only mdatp-rosetta-default mdatp-jq mdatp-python csv-rosetta-standard-only csv-rosetta-default csv-python)
+# REPORT_ONLY=1 prints the table of the last run again without running anything.
+if [ "${REPORT_ONLY:-0}" != 1 ]; then
+  for name in "${order[@]}"; do : > "$data/run-$name.times"; done
+  for run in $(seq "$runs"); do
+    for name in "${order[@]}"; do
+      /usr/bin/time -o "$data/time.out" -f "%e %M" bash -c "${commands[$name]} > /dev/null 2>&1"
+      cat "$data/time.out" >> "$data/run-$name.times"
+    done
   done
-done
+fi
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ref=$(cut -d' ' -f1 "$data/run-reference-map.times" | median)
 ref_mbs=$(echo "$bytes / 1048576 / $ref" | bc -l)
 printf "%s, %s, %s cores, %s S1 events (%.0f MB; jq and python: %s events), %s runs, medians\n" \
   "$(date -u +%Y-%m-%d)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$(nproc)" "$events" "$(echo "$bytes / 1048576" | bc -l)" "$slow" "$runs"
-printf "%-22s %9s %9s %12s %9s %12s\n" run "wall s" "MB/s" "events/s" "RSS MB" "x reference"
+printf "%-28s %9s %9s %12s %9s %12s\n" run "wall s" "MB/s" "events/s" "RSS MB" "x reference"
 for name in "${order[@]}"; do
   wall=$(cut -d' ' -f1 "$data/run-$name.times" | median)
   rss=$(cut -d' ' -f2 "$data/run-$name.times" | median)
-  size=$bytes; count=$events
-  if [ "$name" = jq ] || [ "$name" = python ]; then size=$small_bytes; count=$slow; fi
+  case $name in
+    jq|python) file=$small; count=$slow ;;
+    mdatp-jq|mdatp-python) file=$mdatp_small; count=$slow ;;
+    csv-python) file=$mdatp_small_csv; count=$slow ;;
+    mdatp-*) file=$mdatp; count=$events ;;
+    csv-*) file=$mdatp_csv; count=$events ;;
+    *) file=$input; count=$events ;;
+  esac
+  size=$(stat -c %s "$file")
   mbs=$(echo "$size / 1048576 / $wall" | bc -l)
-  printf "%-22s %9.2f %9.1f %12.0f %9.0f %12.2f\n" "$name" "$wall" "$mbs" "$(echo "$count / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$(echo "$mbs / $ref_mbs" | bc -l)"
+  printf "%-28s %9.2f %9.1f %12.0f %9.0f %12.2f\n" "$name" "$wall" "$mbs" "$(echo "$count / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$(echo "$mbs / $ref_mbs" | bc -l)"
 done

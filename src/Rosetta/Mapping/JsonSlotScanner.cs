@@ -29,9 +29,17 @@ internal static class JsonSlotScanner
         Span<byte> scratch = stackalloc byte[256];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var child = node.Find(Name(json, reader.ValueSpan, reader.ValueIsEscaped, (int)reader.TokenStartIndex, scratch));
+            var name = reader.ValueSpan;
+            var escaped = reader.ValueIsEscaped;
+            var nameStart = (int)reader.TokenStartIndex;
             reader.Read();
             var type = reader.TokenType;
+            if (type == JsonTokenType.Null)
+            {
+                continue; // null is no value (SlotTable.HasValue): no slot to fill, no name to look up (S1 writes dozens)
+            }
+
+            var child = node.Find(Name(json, name, escaped, nameStart, scratch));
             if (child is null)
             {
                 if (type is JsonTokenType.StartObject or JsonTokenType.StartArray)
