@@ -6,20 +6,17 @@
 #   bash bench/detect.sh [EVENTS] [RUNS]       (default 1000000 events, 3 runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 events=${1:-1000000}
 runs=${2:-3}
-data=.bench
 mkdir -p "$data/net-rules"
-dotnet build src/Rosetta.Cli -c Release --nologo -v quiet >/dev/null
-rosetta="dotnet src/Rosetta.Cli/bin/Release/net10.0/rosetta.dll"
 cp ../shared/sigma/rules/net_connection_*.yml "$data/net-rules/"
 rules=$(ls "$data/net-rules" | wc -l)
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 printf "%s, %s records per input, %s network_connection rules, %s runs, %s cores\n" "$(date -u +%Y-%m-%d)" "$events" "$rules" "$runs" "$(nproc)"
 printf "%-6s %10s %10s %12s %10s %10s\n" input "wall s" "cpu s" "records/s" "matches" "peak RSS"
 for kind in s1 mdatp; do
-  [ -s "$data/$kind-$events.ndjson" ] || python3 "../shared/bench/gen_$kind.py" "$events" --seed 1 --out "$data/$kind-$events.ndjson"
+  [ -s "$data/$kind-$events.ndjson" ] || python3 "$shared/gen_$kind.py" "$events" --seed 1 --out "$data/$kind-$events.ndjson"
   [ -s "$data/$kind-$events.records.ndjson" ] || $rosetta normalize "$data/$kind-$events.ndjson" -q -o "$data/$kind-$events.records.ndjson"
   : > "$data/detect-$kind.times"
   for run in $(seq "$runs"); do

@@ -11,19 +11,16 @@
 #       SLOW_EVENTS  events for jq and python, which are 20-50x slower (default 100000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 events=${1:-1000000}
 runs=${2:-3}
 slow=${3:-100000}
-shared=../shared/bench
-data=.bench
 mkdir -p "$data/reference-src"
-dotnet build src/Rosetta.Cli -c Release --nologo -v quiet >/dev/null
 # The reference is built outside the repository's build rules (its own project, as ../shared ships it).
 cp "$shared/reference/Program.cs" "$shared/reference/s1map.csproj" "$data/reference-src/"
 echo '<Project></Project>' > "$data/reference-src/Directory.Build.props"
 echo '<Project></Project>' > "$data/reference-src/Directory.Packages.props"
 dotnet build "$data/reference-src" -c Release --nologo -v quiet -o "$data/reference" >/dev/null
-rosetta="dotnet src/Rosetta.Cli/bin/Release/net10.0/rosetta.dll"
 reference="dotnet $data/reference/s1map.dll"
 input="$data/s1-$events.ndjson"
 small="$data/s1-$slow.ndjson"
@@ -69,7 +66,6 @@ if [ "${REPORT_ONLY:-0}" != 1 ]; then
   done
 fi
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ref=$(cut -d' ' -f1 "$data/run-reference-map.times" | median)
 ref_mbs=$(echo "$bytes / 1048576 / $ref" | bc -l)
 printf "%s, %s, %s cores, %s S1 events (%.0f MB; jq and python: %s events), %s runs, medians\n" \

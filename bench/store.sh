@@ -9,19 +9,14 @@
 # input normalized to NDJSON on /dev/null (no store) is timed in the same loop, interleaved.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 events=${1:-1000000}
 runs=${2:-3}
-shared=../shared/bench
-data=.bench
-mkdir -p "$data"
-dotnet build src/Rosetta.Cli -c Release --nologo -v quiet >/dev/null
-rosetta="dotnet src/Rosetta.Cli/bin/Release/net10.0/rosetta.dll"
 
 for kind in s1 mdatp; do
   [ -s "$data/$kind-$events.ndjson" ] || python3 "$shared/gen_$kind.py" "$events" --seed 1 --out "$data/$kind-$events.ndjson"
 done
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 seconds() { /usr/bin/time -o "$data/time.out" -f "%e %M" "$@" 2>"$data/stderr.out" >/dev/null; cat "$data/time.out"; }   # wall s, peak RSS KB
 
 printf "%s, %s events per input, %s runs, %s\n" "$(date -u +%Y-%m-%d)" "$events" "$runs" "$(nproc) cores"
