@@ -35,13 +35,18 @@ internal static class JsonLeftoverWriter
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var rawName = reader.ValueSpan;
-            var child = node?.Find(JsonSlotScanner.Name(json, rawName, reader.ValueIsEscaped, (int)reader.TokenStartIndex, scratch));
+            var escaped = reader.ValueIsEscaped;
+            var nameStart = (int)reader.TokenStartIndex;
             reader.Read();
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                continue; // nulls carry nothing: not written, and not looked up
+            }
+
+            var child = node?.Find(JsonSlotScanner.Name(json, rawName, escaped, nameStart, scratch));
             var consumed = child is { Slot: >= 0 } && slots.IsConsumed(child.Slot);
             switch (reader.TokenType)
             {
-                case JsonTokenType.Null:
-                    break;
                 case JsonTokenType.StartObject when consumed:
                 case JsonTokenType.StartArray when consumed:
                     reader.Skip();
