@@ -29,9 +29,3 @@ public sealed class SigmaRule
     /// <summary>Where the rule was read: <c>file:line</c>.</summary>
     public required string Origin { get; init; }
 }
-
-/// <summary>A rule's <c>logsource</c>: which events it is about.</summary>
-/// <param name="Product">windows, linux ... or null.</param>
-/// <param name="Category">process_creation, network_connection ... or null.</param>
-/// <param name="Service">sysmon, security ... or null.</param>
-public sealed record SigmaLogSource(string? Product, string? Category, string? Service);

@@ -69,9 +69,3 @@ public sealed partial class SavedHunt
     [GeneratedRegex(@"^param\s+(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?<value>[^:]*):(?<meaning>.*)$")]
     private static partial Regex ParameterLine();
 }
-
-/// <summary>A value a saved hunt takes.</summary>
-/// <param name="Name">Its name, <c>:NAME</c> in the SQL.</param>
-/// <param name="Default">The value used unless <c>--param</c> gives another.</param>
-/// <param name="Meaning">What it controls.</param>
-public sealed record HuntParameter(string Name, string Default, string Meaning);
