@@ -68,7 +68,7 @@ public sealed class SqliteStore : IDisposable
         command.CommandText = "INSERT INTO ingests (started, rosetta_version, inputs) VALUES ($started, $version, $inputs) RETURNING id";
         command.Parameters.AddWithValue("$started", Now());
         command.Parameters.AddWithValue("$version", typeof(SqliteStore).Assembly.GetName().Version?.ToString() ?? "");
-        command.Parameters.AddWithValue("$inputs", JsonSerializer.Serialize(inputs));
+        command.Parameters.AddWithValue("$inputs", JsonSerializer.Serialize(inputs.ToArray(), StoreJson.Default.StringArray));
         return (long)command.ExecuteScalar()!;
     }
 

@@ -9,7 +9,6 @@ namespace Rosetta.Cli.Commands;
 /// <summary><c>rosetta store info --store PATH.db</c>: what a store holds.</summary>
 internal static class StoreCommand
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static Command Create() => new("store", "Look into a SQLite store written by 'rosetta normalize --store'")
     {
@@ -38,7 +37,7 @@ internal static class StoreCommand
 
             if (result.GetRequiredValue(format) == "json")
             {
-                Console.WriteLine(JsonSerializer.Serialize(info, JsonOptions));
+                Console.WriteLine(JsonSerializer.Serialize(info, CliJson.Default.StoreInfo));
                 return ExitCodes.Success;
             }
 
@@ -84,7 +83,7 @@ internal static class StoreCommand
 
     private static string Inputs(string json)
     {
-        var inputs = JsonSerializer.Deserialize<string[]>(json) ?? [];
+        var inputs = JsonSerializer.Deserialize(json, CliJson.Default.StringArray) ?? [];
         return inputs.Length <= 2 ? string.Join(", ", inputs) : $"{inputs[0]}, {inputs[1]} and {inputs.Length - 2} more";
     }
 }

@@ -1,3 +1,4 @@
+using Rosetta.Json;
 using System.Text;
 using System.Text.Json;
 using Rosetta.Dictionaries;
@@ -114,7 +115,7 @@ public static class DictionaryPage
                 return $"Rosetta does not normalize this sample as it stands: `{reason}` (the sample is not a whole event).";
             }
 
-            var pretty = records.Select(r => JsonSerializer.Serialize(JsonDocument.Parse(r).RootElement, Indented));
+            var pretty = records.Select(r => EngineJson.Indented(JsonDocument.Parse(r).RootElement));
             return "What Rosetta normalizes it to:\n\n```json\n" + string.Join("\n", pretty) + "\n```";
         }
         finally
@@ -122,12 +123,6 @@ public static class DictionaryPage
             File.Delete(path);
         }
     }
-
-    private static readonly JsonSerializerOptions Indented = new()
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     private static string Recognition(MappingPlan plan)
     {

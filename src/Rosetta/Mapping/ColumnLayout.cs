@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json;
+using Rosetta.Json;
 
 namespace Rosetta.Mapping;
 
@@ -13,7 +13,7 @@ internal sealed class ColumnLayout
         for (var i = 0; i < header.Count; i++)
         {
             Slots[i] = root.Find(Encoding.UTF8.GetBytes(header[i]))?.Slot ?? -1;
-            Names[i] = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(header[i]) + ":");
+            Names[i] = Encoding.UTF8.GetBytes(EngineJson.Quote(header[i]) + ":");
         }
     }
 

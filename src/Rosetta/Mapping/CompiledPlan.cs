@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json;
+using Rosetta.Json;
 using Rosetta.Mapping.Semantics;
 
 namespace Rosetta.Mapping;
@@ -23,7 +23,7 @@ internal sealed class CompiledPlan
         HasProcess = plan.HasProcess;
         Tables = new HashSet<string>(plan.Recognize.Tables, StringComparer.OrdinalIgnoreCase);
         Metadata = Encoding.UTF8.GetBytes(
-            $"\"source\":{JsonSerializer.Serialize(plan.SourceId)},\"event\":{JsonSerializer.Serialize(plan.EventName)}");
+            $"\"source\":{EngineJson.Quote(plan.SourceId)},\"event\":{EngineJson.Quote(plan.EventName)}");
     }
 
     public MappingPlan Plan { get; }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Rosetta.Json;
 using Rosetta.Schema.Profiles;
 
@@ -68,7 +67,7 @@ internal sealed class CompiledProfile
 
         // The default profile writes every value flat under its own name, in layout order: it visits only the values the record has.
         var flat = profile.Identity && profile.Fields.Count == 0 && profile.Constants.Count == 0 && profile.Unmapped is null
-            ? layout.Names.Select(n => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(n) + ":")).ToArray()
+            ? layout.Names.Select(n => Encoding.UTF8.GetBytes(EngineJson.Quote(n) + ":")).ToArray()
             : null;
         return new CompiledProfile(root, layout.OrdinalOf("process_side"), flat);
     }
@@ -130,7 +129,7 @@ internal sealed class CompiledProfile
         public string Text { get; } = name;
 
         /// <summary><c>"name":</c> as UTF-8.</summary>
-        public byte[] Name { get; } = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(name) + ":");
+        public byte[] Name { get; } = Encoding.UTF8.GetBytes(EngineJson.Quote(name) + ":");
 
         public ProfileLeaf? Leaf { get; set; }
 

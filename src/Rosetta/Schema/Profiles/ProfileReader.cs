@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using Rosetta.Diagnostics;
 using Rosetta.Dictionaries;
+using Rosetta.Json;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -252,7 +252,7 @@ public static class ProfileReader
             }
         }
 
-        return JsonSerializer.Serialize(text);
+        return EngineJson.Quote(text);
     }
 
     /// <summary>The mapping under <paramref name="key"/>; null when there is none, or an error when it is not a mapping.</summary>
