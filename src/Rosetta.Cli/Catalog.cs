@@ -28,6 +28,12 @@ internal sealed class Catalog
     /// <summary>The folder of output profiles shipped beside the executable.</summary>
     public static string ShippedSchemas => Path.Combine(AppContext.BaseDirectory, "schemas");
 
+    /// <summary>The folder of saved hunts shipped beside the executable.</summary>
+    public static string ShippedHunts => Path.Combine(AppContext.BaseDirectory, "hunts");
+
+    /// <summary>The folder of Sigma field mappings shipped beside the executable.</summary>
+    public static string ShippedSigma => Path.Combine(AppContext.BaseDirectory, "sigma");
+
     /// <summary>
     /// The output profile <paramref name="nameOrFile"/> names: a shipped profile (<c>ecs</c>) or a profile file.
     /// Null with the reason when there is none or it cannot be used.

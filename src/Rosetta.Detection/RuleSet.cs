@@ -1,5 +1,7 @@
 using Rosetta.Detection.Fields;
 using Rosetta.Detection.Sigma;
+using Rosetta.Mapping;
+using Rosetta.Pipeline;
 
 namespace Rosetta.Detection;
 
@@ -36,9 +38,11 @@ public sealed class RuleSet
     /// <summary>Reads and compiles the rules of <paramref name="paths"/>.</summary>
     /// <param name="paths">Rule files or folders.</param>
     /// <param name="taxonomy">Categories, fields and products (the <c>sigma/</c> data files).</param>
-    /// <param name="sourceNames">The loaded sources, each with every standard name its records can carry.</param>
-    public static RuleSet Load(IEnumerable<string> paths, SigmaTaxonomy taxonomy, IReadOnlyDictionary<string, IReadOnlySet<string>> sourceNames)
+    /// <param name="plans">The loaded sources: a rule cannot match a source whose records never carry a field it needs.</param>
+    public static RuleSet Load(IEnumerable<string> paths, SigmaTaxonomy taxonomy, IEnumerable<MappingPlan> plans)
     {
+        var sourceNames = plans.ToDictionary(
+            p => p.SourceId, p => (IReadOnlySet<string>)Normalizer.NamesOf(p).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var (rules, problems) = SigmaRuleReader.Read(paths);
         var names = new NameTable();
         var compiler = new RuleCompiler(taxonomy, sourceNames, names);

@@ -80,11 +80,7 @@ public sealed class SqliteRecordSink : IRecordSink
         if (_bulk)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            StoreSchema.CreateIndexes(_connection);
-            if (StoreSchema.FullTextCatchUp(_connection) is { } catchUp)
-            {
-                NativeStatement.Execute(_connection.Handle!, $"BEGIN; {catchUp} COMMIT;");
-            }
+            StoreSchema.CompleteIndexes(_connection);
 
             IndexTime = clock.Elapsed;
         }

@@ -40,12 +40,12 @@ public sealed class SqliteStore : IDisposable
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA page_size = 65536"); // a new store only: rows of about 1 KB; 12% faster bulk loads than 16 KB pages (bench/README.md)
-            Execute(connection, "PRAGMA journal_mode = WAL");
-            Execute(connection, "PRAGMA wal_autocheckpoint = 1024"); // 64 MB of log between checkpoints while ingesting
-            Execute(connection, "PRAGMA synchronous = NORMAL");
-            Execute(connection, "PRAGMA cache_size = -32768"); // 32 MB: the unique key index stays in memory for millions of rows
-            Execute(connection, "PRAGMA busy_timeout = 5000");
+            Sql.Execute(connection, "PRAGMA page_size = 65536"); // a new store only: rows of about 1 KB; 12% faster bulk loads than 16 KB pages (bench/README.md)
+            Sql.Execute(connection, "PRAGMA journal_mode = WAL");
+            Sql.Execute(connection, "PRAGMA wal_autocheckpoint = 1024"); // 64 MB of log between checkpoints while ingesting
+            Sql.Execute(connection, "PRAGMA synchronous = NORMAL");
+            Sql.Execute(connection, "PRAGMA cache_size = -32768"); // 32 MB: the unique key index stays in memory for millions of rows
+            Sql.Execute(connection, "PRAGMA busy_timeout = 5000");
             var columns = StoreSchema.Apply(connection, names);
             return new SqliteStore(path, connection, columns);
         }
@@ -108,8 +108,8 @@ public sealed class SqliteStore : IDisposable
     {
         try
         {
-            Execute(_connection, "PRAGMA optimize");
-            Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+            Sql.Execute(_connection, "PRAGMA optimize");
+            Sql.Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE)");
         }
         catch (SqliteException)
         {
@@ -120,11 +120,4 @@ public sealed class SqliteStore : IDisposable
     }
 
     private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }

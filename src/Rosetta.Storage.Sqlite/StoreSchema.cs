@@ -35,41 +35,37 @@ internal static class StoreSchema
     public static IReadOnlyList<StoreColumn> Apply(SqliteConnection connection, IReadOnlyList<StandardName> names)
     {
         using var transaction = connection.BeginTransaction();
-        Execute(connection, "CREATE TABLE IF NOT EXISTS store_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        Sql.Execute(connection, "CREATE TABLE IF NOT EXISTS store_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
         var version = Scalar(connection, "SELECT value FROM store_meta WHERE name = 'schema_version'");
         if (version is not null && int.Parse(version, System.Globalization.CultureInfo.InvariantCulture) > Version)
         {
             throw new StoreException($"the store has schema version {version}; this Rosetta writes version {Version}: use a newer Rosetta");
         }
 
-        Execute(connection, $"INSERT OR REPLACE INTO store_meta VALUES ('schema_version', '{Version}')");
-        Execute(connection, """
+        Sql.Execute(connection, $"INSERT OR REPLACE INTO store_meta VALUES ('schema_version', '{Version}')");
+        Sql.Execute(connection, """
             CREATE TABLE IF NOT EXISTS ingests (
                 id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT, rosetta_version TEXT, inputs TEXT,
                 events_in INTEGER, records INTEGER, stored INTEGER, duplicates INTEGER, dead_letters INTEGER)
             """);
         var metadata = string.Join(", ", MetadataColumns.Select(c => $"{c.Name} {c.Type}"));
         var standard = string.Concat(names.Select(n => $", {Sql.Quote(n.Name)} {new StoreColumn(n.Name, n.Type).SqlType}"));
-        Execute(connection, $"CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY, {metadata}{standard})");
+        Sql.Execute(connection, $"CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY, {metadata}{standard})");
 
         var existing = ExistingColumns(connection);
         foreach (var name in names.Where(n => !existing.ContainsKey(n.Name)))
         {
             var column = new StoreColumn(name.Name, name.Type);
-            Execute(connection, $"ALTER TABLE events ADD COLUMN {column.Quoted} {column.SqlType}");
+            Sql.Execute(connection, $"ALTER TABLE events ADD COLUMN {column.Quoted} {column.SqlType}");
         }
 
         existing = ExistingColumns(connection);
-        Execute(connection, "CREATE UNIQUE INDEX IF NOT EXISTS events_by_key ON events (event_key)");
+        Sql.Execute(connection, "CREATE UNIQUE INDEX IF NOT EXISTS events_by_key ON events (event_key)");
         CreateFullText(connection, existing);
         transaction.Commit();
 
         // A bulk load that was killed left its indexes to make: they are made now, before anything reads the store.
-        CreateIndexes(connection);
-        if (FullTextCatchUp(connection) is { } catchUp)
-        {
-            Execute(connection, $"BEGIN; {catchUp} COMMIT;");
-        }
+        CompleteIndexes(connection);
 
         var types = names.ToDictionary(n => n.Name, n => n.Type, StringComparer.Ordinal);
         return [.. existing.Where(c => !IsMetadata(c.Key)).Select(c => new StoreColumn(c.Key, types.TryGetValue(c.Key, out var t) ? t : TypeOfDeclared(c.Value)))];
@@ -79,12 +75,22 @@ internal static class StoreSchema
     public static IEnumerable<KeyValuePair<string, string>> Columns(SqliteConnection connection) => ExistingColumns(connection);
 
     /// <summary>Makes the secondary indexes the store lacks, each in one sorted pass (after a bulk load, or a killed one).</summary>
-    public static void CreateIndexes(SqliteConnection connection)
+    private static void CreateIndexes(SqliteConnection connection)
     {
         var existing = ExistingColumns(connection);
         foreach (var name in Indexed.Where(existing.ContainsKey))
         {
-            Execute(connection, $"CREATE INDEX IF NOT EXISTS {Sql.Quote("events_by_" + name)} ON events ({Sql.Quote(name)})");
+            Sql.Execute(connection, $"CREATE INDEX IF NOT EXISTS {Sql.Quote("events_by_" + name)} ON events ({Sql.Quote(name)})");
+        }
+    }
+
+    /// <summary>Makes what a bulk load left out: the secondary indexes, and the command lines of rows the full-text index has not seen.</summary>
+    public static void CompleteIndexes(SqliteConnection connection)
+    {
+        CreateIndexes(connection);
+        if (FullTextCatchUp(connection) is { } catchUp)
+        {
+            Sql.Execute(connection, $"BEGIN; {catchUp} COMMIT;");
         }
     }
 
@@ -93,7 +99,7 @@ internal static class StoreSchema
     {
         foreach (var name in Indexed)
         {
-            Execute(connection, $"DROP INDEX IF EXISTS {Sql.Quote("events_by_" + name)}");
+            Sql.Execute(connection, $"DROP INDEX IF EXISTS {Sql.Quote("events_by_" + name)}");
         }
     }
 
@@ -133,8 +139,8 @@ internal static class StoreSchema
         // Words (unicode61: letters and digits, split at punctuation), so '-ExecutionPolicy Bypass' is a phrase query. Trigrams
         // would find any piece of text, but cost six times the ingest time and eight times the space on real command lines
         // (bench/README.md); LIKE over events still finds any piece.
-        Execute(connection, $"CREATE VIRTUAL TABLE IF NOT EXISTS {FullTextTable} USING fts5({columns}, content='events', content_rowid='id', tokenize='unicode61')");
-        Execute(connection, $"CREATE TRIGGER IF NOT EXISTS events_fts_delete AFTER DELETE ON events WHEN {anyOld} BEGIN INSERT INTO {FullTextTable} ({FullTextTable}, rowid, {columns}) VALUES ('delete', old.id, {olds}); END");
+        Sql.Execute(connection, $"CREATE VIRTUAL TABLE IF NOT EXISTS {FullTextTable} USING fts5({columns}, content='events', content_rowid='id', tokenize='unicode61')");
+        Sql.Execute(connection, $"CREATE TRIGGER IF NOT EXISTS events_fts_delete AFTER DELETE ON events WHEN {anyOld} BEGIN INSERT INTO {FullTextTable} ({FullTextTable}, rowid, {columns}) VALUES ('delete', old.id, {olds}); END");
     }
 
     private static bool IsMetadata(string column) => column == "id" || MetadataColumns.Any(c => c.Name == column);
@@ -158,13 +164,6 @@ internal static class StoreSchema
         }
 
         return columns;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     private static string? Scalar(SqliteConnection connection, string sql)

@@ -15,9 +15,6 @@ namespace Rosetta.Cli.Commands;
 /// </summary>
 internal static class DetectCommand
 {
-    /// <summary>Where the shipped Sigma field mappings are.</summary>
-    public static string ShippedTaxonomy => Path.Combine(AppContext.BaseDirectory, "sigma");
-
     public static Command Create()
     {
         var rules = RulesOption();
@@ -50,7 +47,7 @@ internal static class DetectCommand
         };
         check.SetAction(result =>
         {
-            if (Load(result.GetRequiredValue(paths), result.GetValue(dictionaries) ?? [], result.GetValue(noShipped), out var exit) is not { } set)
+            if (Load(result.GetRequiredValue(paths), Catalog.Load(result.GetValue(dictionaries) ?? [], !result.GetValue(noShipped)), out var exit) is not { } set)
             {
                 return exit;
             }
@@ -76,7 +73,8 @@ internal static class DetectCommand
             return ExitCodes.UsageOrUnreadable;
         }
 
-        if (Load(rulePaths, folders, noShipped, out var exit) is not { } set || Catalog.Load(folders, !noShipped) is not { } catalog)
+        var catalog = Catalog.Load(folders, !noShipped);
+        if (Load(rulePaths, catalog, out var exit) is not { } set)
         {
             return exit;
         }
@@ -138,10 +136,9 @@ internal static class DetectCommand
         return ExitCodes.Success;
     }
 
-    private static RuleSet? Load(string[] paths, string[] folders, bool noShipped, out int exit)
+    private static RuleSet? Load(string[] paths, Catalog catalog, out int exit)
     {
         exit = ExitCodes.Success;
-        var catalog = Catalog.Load(folders, !noShipped);
         if (catalog.BlockingErrors.Any())
         {
             foreach (var error in catalog.BlockingErrors)
@@ -156,7 +153,7 @@ internal static class DetectCommand
         SigmaTaxonomy taxonomy;
         try
         {
-            taxonomy = SigmaTaxonomy.Load(ShippedTaxonomy);
+            taxonomy = SigmaTaxonomy.Load(Catalog.ShippedSigma);
         }
         catch (InvalidDataException e)
         {
@@ -165,8 +162,7 @@ internal static class DetectCommand
             return null;
         }
 
-        var sources = catalog.Plans.ToDictionary(p => p.SourceId, p => (IReadOnlySet<string>)Normalizer.NamesOf(p).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        return RuleSet.Load(paths, taxonomy, sources);
+        return RuleSet.Load(paths, taxonomy, catalog.Plans);
     }
 
     /// <summary>Each rule that cannot run with its reason, then (with <paramref name="everySource"/>) each source a loaded rule cannot match, then the count.</summary>

@@ -10,9 +10,6 @@ namespace Rosetta.Cli.Commands;
 /// <summary><c>rosetta hunt --store PATH.db "SQL" | --file F | --saved NAME</c>: one SQL query over every source.</summary>
 internal static class HuntCommand
 {
-    /// <summary>Where the shipped hunts are.</summary>
-    public static string ShippedHunts => Path.Combine(AppContext.BaseDirectory, "hunts");
-
     public static Command Create()
     {
         var store = new Option<string?>("--store") { Description = "The SQLite store to hunt in (read-only)" };
@@ -31,7 +28,7 @@ internal static class HuntCommand
         };
         command.SetAction(result =>
         {
-            var hunts = SavedHunt.LoadAll(ShippedHunts);
+            var hunts = SavedHunt.LoadAll(Catalog.ShippedHunts);
             if (result.GetValue(list))
             {
                 return List(hunts);
@@ -169,7 +166,7 @@ internal static class HuntCommand
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.WriteLine($"Files in {ShippedHunts}; run one with 'rosetta hunt --store STORE.db --saved NAME'.");
+        AnsiConsole.WriteLine($"Files in {Catalog.ShippedHunts}; run one with 'rosetta hunt --store STORE.db --saved NAME'.");
         return ExitCodes.Success;
     }
 }

@@ -92,8 +92,7 @@ internal sealed class CompiledSources
 
         if (NetworkSemantics.Applies(plan))
         {
-            names.AddRange(names.Where(n => n.StartsWith("src_", StringComparison.Ordinal)).Select(n => "dst_" + n[4..]).ToList());
-            names.AddRange(names.Where(n => n.StartsWith("dst_", StringComparison.Ordinal)).Select(n => "src_" + n[4..]).ToList());
+            AddOtherSides(names);
         }
 
         return [.. names.Distinct(StringComparer.Ordinal)];
@@ -110,9 +109,15 @@ internal sealed class CompiledSources
         var order = plans.Count > 0 ? plans[0].Names.Names.Select((n, i) => (n.Name, i)).ToDictionary(p => p.Name, p => p.i) : [];
         names = [.. names.Select((n, i) => (n, i)).OrderBy(p => order.GetValueOrDefault(p.n, order.Count + p.i)).Select(p => p.n)];
 
+        AddOtherSides(names);
+        return new RecordLayout(names);
+    }
+
+    /// <summary>Adds the other side of every src_/dst_ name, so that orienting a record can swap them.</summary>
+    private static void AddOtherSides(List<string> names)
+    {
         names.AddRange(names.Where(n => n.StartsWith("src_", StringComparison.Ordinal)).Select(n => "dst_" + n[4..]).ToList());
         names.AddRange(names.Where(n => n.StartsWith("dst_", StringComparison.Ordinal)).Select(n => "src_" + n[4..]).ToList());
-        return new RecordLayout(names);
     }
 
     /// <summary>The plan that recognizes the record: -1 when none does, -2 when two equally specific ones do.</summary>

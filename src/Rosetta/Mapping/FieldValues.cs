@@ -5,20 +5,18 @@ namespace Rosetta.Mapping;
 
 /// <summary>
 /// One record's standard values by ordinal, each kept as its JSON text in one buffer: mapped first, then
-/// reoriented and enriched, then written in the shape of an output profile. A generation stamp clears it in O(1).
+/// reoriented and enriched, then written in the shape of an output profile. A bit per ordinal says which values the
+/// record has: clearing it is a few words, and writing a record visits only the values it has.
 /// </summary>
 internal sealed class FieldValues
 {
-    private readonly int[] _stamp;
     private readonly int[] _start;
     private readonly int[] _length;
     private readonly ulong[] _present;
-    private int _generation = 1;
     private int _pending;
 
     public FieldValues(int count)
     {
-        _stamp = new int[count];
         _start = new int[count];
         _length = new int[count];
         _present = new ulong[(count + 63) / 64];
@@ -31,11 +29,6 @@ internal sealed class FieldValues
     {
         Buffer.Clear();
         Array.Clear(_present);
-        if (++_generation == int.MaxValue)
-        {
-            Array.Clear(_stamp);
-            _generation = 1;
-        }
     }
 
     /// <summary>Starts a value: write it into <see cref="Buffer"/>, then <see cref="Commit"/> or <see cref="Abandon"/> it.</summary>
@@ -49,8 +42,7 @@ internal sealed class FieldValues
     /// <summary>The value written since <see cref="Begin"/> is the value of <paramref name="ordinal"/>.</summary>
     public void Commit(int ordinal)
     {
-        _stamp[ordinal] = _generation;
-        _present[ordinal >> 6] |= 1UL << ordinal;
+        SetPresent(ordinal, true);
         _start[ordinal] = _pending;
         _length[ordinal] = Buffer.Length - _pending;
     }
@@ -59,7 +51,7 @@ internal sealed class FieldValues
     public void Abandon() => Buffer.Truncate(_pending);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Has(int ordinal) => ordinal >= 0 && _stamp[ordinal] == _generation;
+    public bool Has(int ordinal) => ordinal >= 0 && (_present[ordinal >> 6] & (1UL << ordinal)) != 0;
 
     /// <summary>The value's JSON text (a string keeps its quotes).</summary>
     public ReadOnlySpan<byte> Json(int ordinal) => Buffer.WrittenSpan.Slice(_start[ordinal], _length[ordinal]);
@@ -78,7 +70,6 @@ internal sealed class FieldValues
         var hasB = Has(b);
         SetPresent(a, hasB);
         SetPresent(b, hasA);
-        (_stamp[a], _stamp[b]) = (_stamp[b], _stamp[a]);
         (_start[a], _start[b]) = (_start[b], _start[a]);
         (_length[a], _length[b]) = (_length[b], _length[a]);
     }

@@ -28,69 +28,33 @@ internal sealed class ParallelNdjson
     public void Run(Stream stream, string input, IRecordSink sink, DeadLetterSink deadLetters, RunSummary summary)
     {
         var pending = new Queue<Task<Block>>();
-        var carry = Array.Empty<byte>();
-        var carried = 0;
         long nextLine = 1;
-        while (true)
+        StreamWindow.Read(stream, BlockBytes, (window, done) =>
         {
-            var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(BlockBytes, carried * 2));
-            carry.AsSpan(0, carried).CopyTo(buffer);
-            var length = carried + Fill(stream, buffer.AsSpan(carried));
-            var done = length < buffer.Length;
-            var end = done ? length : buffer.AsSpan(0, length).LastIndexOf((byte)'\n') + 1;
+            // Whole lines only (all of what is left at the end); a line longer than the window makes it grow.
+            var end = done ? window.Length : window.LastIndexOf((byte)'\n') + 1;
             if (end == 0)
             {
-                // One line longer than the buffer: keep reading until it ends.
-                carry = buffer;
-                carried = length;
-                continue;
+                return 0;
             }
 
-            ReturnCarry(carry);
-            carried = length - end;
-            carry = ArrayPool<byte>.Shared.Rent(Math.Max(carried, 1));
-            buffer.AsSpan(end, carried).CopyTo(carry);
+            var text = ArrayPool<byte>.Shared.Rent(end);
+            window[..end].CopyTo(text);
             var firstLine = nextLine;
-            nextLine += buffer.AsSpan(0, end).Count((byte)'\n');
-            var text = buffer;
-            var textLength = end;
-            pending.Enqueue(Task.Run(() => Normalize(text, textLength, firstLine, input)));
+            nextLine += window[..end].Count((byte)'\n');
+            pending.Enqueue(Task.Run(() => Normalize(text, end, firstLine, input)));
             while (pending.Count > _threads)
             {
                 Hand(pending.Dequeue().Result, sink, deadLetters, summary);
             }
 
-            if (done)
-            {
-                break;
-            }
-        }
+            return end;
+        });
 
-        ReturnCarry(carry);
         while (pending.Count > 0)
         {
             Hand(pending.Dequeue().Result, sink, deadLetters, summary);
         }
-    }
-
-    private static void ReturnCarry(byte[] carry)
-    {
-        if (carry.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(carry);
-        }
-    }
-
-    private static int Fill(Stream stream, Span<byte> buffer)
-    {
-        var total = 0;
-        int read;
-        while (total < buffer.Length && (read = stream.Read(buffer[total..])) > 0)
-        {
-            total += read;
-        }
-
-        return total;
     }
 
     private Block Normalize(byte[] text, int length, long firstLine, string input)

@@ -69,42 +69,32 @@ public sealed class RunSummary
 
         foreach (var (reason, (count, first)) in part.DeadLetterReasons)
         {
-            if (DeadLetterReasons.TryGetValue(reason, out var seen))
-            {
-                DeadLetterReasons[reason] = (seen.Count + count, seen.FirstSeen);
-            }
-            else if (DeadLetterReasons.Count < MaxReasons)
-            {
-                DeadLetterReasons[reason] = (count, first);
-            }
+            DeadLetterReason(reason, first, count);
         }
 
         foreach (var (reason, count) in part.UnknownDirections)
         {
-            if (UnknownDirections.TryGetValue(reason, out var known) || UnknownDirections.Count < MaxReasons)
-            {
-                UnknownDirections[reason] = known + count;
-            }
+            UnknownDirection(reason, count);
         }
     }
 
-    internal void UnknownDirection(string reason)
+    internal void UnknownDirection(string reason, long count = 1)
     {
-        if (UnknownDirections.TryGetValue(reason, out var count) || UnknownDirections.Count < MaxReasons)
+        if (UnknownDirections.TryGetValue(reason, out var known) || UnknownDirections.Count < MaxReasons)
         {
-            UnknownDirections[reason] = count + 1;
+            UnknownDirections[reason] = known + count;
         }
     }
 
-    internal void DeadLetterReason(string reason, string where)
+    internal void DeadLetterReason(string reason, string where, long count = 1)
     {
         if (DeadLetterReasons.TryGetValue(reason, out var seen))
         {
-            DeadLetterReasons[reason] = (seen.Count + 1, seen.FirstSeen);
+            DeadLetterReasons[reason] = (seen.Count + count, seen.FirstSeen);
         }
         else if (DeadLetterReasons.Count < MaxReasons)
         {
-            DeadLetterReasons[reason] = (1, where);
+            DeadLetterReasons[reason] = (count, where);
         }
     }
 

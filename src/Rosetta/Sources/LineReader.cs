@@ -11,41 +11,34 @@ internal static class LineReader
     public static void Read(Stream stream, LineHandler handler, int bufferSize = 1 << 20)
     {
         long line = 1;
-        StreamWindow.Read(stream, bufferSize, (window, done) =>
-        {
-            var used = 0;
-            int newline;
-            while ((newline = window[used..].IndexOf((byte)'\n')) >= 0)
-            {
-                Emit(window.Slice(used, newline), line++, handler);
-                used += newline + 1;
-            }
-
-            if (done && used < window.Length)
-            {
-                Emit(window[used..], line++, handler);
-                used = window.Length;
-            }
-
-            return used;
-        });
+        StreamWindow.Read(stream, bufferSize, (window, done) => Lines(window, done, ref line, handler));
     }
 
     /// <summary>Cuts text already in memory into lines, numbered from 1.</summary>
     public static void Read(ReadOnlySpan<byte> text, LineHandler handler)
     {
         long line = 1;
+        Lines(text, done: true, ref line, handler);
+    }
+
+    /// <summary>Hands on every whole line of <paramref name="window"/> (and, when <paramref name="done"/>, the unfinished last one); returns the bytes used.</summary>
+    private static int Lines(ReadOnlySpan<byte> window, bool done, ref long line, LineHandler handler)
+    {
+        var used = 0;
         int newline;
-        while ((newline = text.IndexOf((byte)'\n')) >= 0)
+        while ((newline = window[used..].IndexOf((byte)'\n')) >= 0)
         {
-            Emit(text[..newline], line++, handler);
-            text = text[(newline + 1)..];
+            Emit(window.Slice(used, newline), line++, handler);
+            used += newline + 1;
         }
 
-        if (!text.IsEmpty)
+        if (done && used < window.Length)
         {
-            Emit(text, line, handler);
+            Emit(window[used..], line++, handler);
+            used = window.Length;
         }
+
+        return used;
     }
 
     private static void Emit(ReadOnlySpan<byte> line, long number, LineHandler handler)

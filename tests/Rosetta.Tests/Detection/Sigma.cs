@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Rosetta.Detection;
 using Rosetta.Detection.Fields;
-using Rosetta.Pipeline;
 
 namespace Rosetta.Tests.Detection;
 
@@ -15,10 +14,7 @@ internal static class Sigma
 
     public static string Taxonomy => Path.Combine(Paths.Repository, "sigma");
 
-    public static RuleSet Load(params string[] paths) => RuleSet.Load(paths, SigmaTaxonomy.Load(Taxonomy), SourceNames());
-
-    public static IReadOnlyDictionary<string, IReadOnlySet<string>> SourceNames() =>
-        Engine.Default.Plans.ToDictionary(p => p.SourceId, p => (IReadOnlySet<string>)Normalizer.NamesOf(p).ToHashSet(StringComparer.Ordinal));
+    public static RuleSet Load(params string[] paths) => RuleSet.Load(paths, SigmaTaxonomy.Load(Taxonomy), Engine.Default.Plans);
 
     /// <summary>The rule read from <paramref name="fileName"/> (without folder).</summary>
     public static CompiledRule Rule(string fileName) =>
