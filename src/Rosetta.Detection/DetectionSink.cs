@@ -5,8 +5,9 @@ using Rosetta.Sinks;
 namespace Rosetta.Detection;
 
 /// <summary>
-/// Takes normalized records (NDJSON lines, from the engine or a store) and writes one NDJSON line per rule a record
-/// matches: the rule's id, title, level and tags, the record's source, and the record itself.
+/// Takes normalized records (NDJSON lines, from the engine, a store or a file of records) and writes one NDJSON line
+/// per rule a record matches: the rule's id, title, level and tags, the record's source, and the record itself. A
+/// line that is not a record (a file of records may hold anything) goes to the dead letters with its line.
 /// </summary>
 public sealed class DetectionSink : IRecordSink
 {
@@ -15,11 +16,15 @@ public sealed class DetectionSink : IRecordSink
     private readonly Stream _stream;
     private readonly bool _ownsStream;
     private readonly Utf8JsonWriter _json;
+    private readonly DeadLetterSink _deadLetters;
+    private string _input = "";
+    private long _lines;
 
-    /// <summary>Writes matches of <paramref name="rules"/> to <paramref name="stream"/>.</summary>
-    public DetectionSink(RuleSet rules, Stream stream, bool ownsStream = true)
+    /// <summary>Writes matches of <paramref name="rules"/> to <paramref name="stream"/>; lines that are not records to <paramref name="deadLetters"/>.</summary>
+    public DetectionSink(RuleSet rules, Stream stream, DeadLetterSink deadLetters, bool ownsStream = true)
     {
         _rules = rules;
+        _deadLetters = deadLetters;
         _view = rules.CreateView();
         _stream = stream;
         _ownsStream = ownsStream;
@@ -32,16 +37,33 @@ public sealed class DetectionSink : IRecordSink
     /// <summary>Matches written.</summary>
     public long Matches { get; private set; }
 
+    /// <summary>Lines that were not records (in the dead letters).</summary>
+    public long Malformed { get; private set; }
+
+    /// <summary>Where the lines written next come from, for dead letters; their line numbers start again at 1.</summary>
+    public string Input
+    {
+        get => _input;
+        set
+        {
+            _input = value;
+            _lines = 0;
+        }
+    }
+
     /// <summary>Matches per rule id.</summary>
     public Dictionary<string, long> MatchesByRule { get; } = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
     public void Write(ReadOnlySpan<byte> ndjson)
     {
-        foreach (var line in new NdjsonLines(ndjson))
+        var lines = new NdjsonLines(ndjson);
+        while (lines.MoveNext())
         {
-            Detect(line);
+            Detect(lines.Current, _lines + lines.Number);
         }
+
+        _lines += ndjson.Count((byte)'\n') + (ndjson.IsEmpty || ndjson[^1] == '\n' ? 0 : 1);
     }
 
     /// <inheritdoc/>
@@ -62,10 +84,20 @@ public sealed class DetectionSink : IRecordSink
         }
     }
 
-    private void Detect(ReadOnlySpan<byte> line)
+    private void Detect(ReadOnlySpan<byte> line, long number)
     {
+        try
+        {
+            _view.Load(line);
+        }
+        catch (JsonException e)
+        {
+            Malformed++;
+            _deadLetters.Write("malformed", "not a normalized record: " + e.Message, _input, number, line);
+            return;
+        }
+
         Records++;
-        _view.Load(line);
         foreach (var match in _rules.Match(_view))
         {
             Matches++;

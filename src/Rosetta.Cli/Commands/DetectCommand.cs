@@ -85,14 +85,17 @@ internal static class DetectCommand
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        deadLetterPath ??= output == "-" ? "rosetta.dead-letter.ndjson" : output + ".dead-letter.ndjson";
         try
         {
             using var stream = output == "-" ? Console.OpenStandardOutput() : File.Create(output);
-            using var sink = new DetectionSink(set, stream, ownsStream: false);
+            using var deadLetters = new DeadLetterSink(() => File.Create(deadLetterPath));
+            using var sink = new DetectionSink(set, stream, deadLetters, ownsStream: false);
             if (storePath is not null)
             {
                 using var reader = StoreReader.Open(storePath);
                 var normalizer = new Normalizer(catalog.Plans);
+                sink.Input = storePath;
                 StoredRecordReader.Read(reader, normalizer.AllStandardNames, sink.Write);
                 sink.Flush();
             }
@@ -100,6 +103,7 @@ internal static class DetectCommand
             {
                 foreach (var input in InputSource.Expand(inputPaths))
                 {
+                    sink.Input = input.Name;
                     RecordLines.Read(input, sink.Write);
                 }
 
@@ -107,10 +111,7 @@ internal static class DetectCommand
             }
             else
             {
-                var inputs = InputSource.Expand(inputPaths);
-                deadLetterPath ??= output == "-" ? "rosetta.dead-letter.ndjson" : output + ".dead-letter.ndjson";
-                using var deadLetters = new DeadLetterSink(() => File.Create(deadLetterPath));
-                var summary = new Normalizer(catalog.Plans).Run(inputs, new NormalizeOptions(), sink, deadLetters);
+                var summary = new Normalizer(catalog.Plans).Run(InputSource.Expand(inputPaths), new NormalizeOptions(), sink, deadLetters);
                 if (!quiet)
                 {
                     SummaryPrinter.Print(Console.Error, summary, deadLetterPath, catalog);
@@ -121,6 +122,10 @@ internal static class DetectCommand
             {
                 var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.0001);
                 Console.Error.WriteLine($"rosetta: {sink.Matches:N0} matches in {sink.Records:N0} records, {set.Rules.Count} rules, {seconds:F2} s ({sink.Records / seconds:N0} records/s)");
+                if (sink.Malformed > 0)
+                {
+                    Console.Error.WriteLine($"rosetta: {sink.Malformed:N0} lines were not records -> {deadLetterPath}");
+                }
                 foreach (var rule in set.Rules.Where(r => sink.MatchesByRule.ContainsKey(r.Rule.Id)))
                 {
                     Console.Error.WriteLine($"  {sink.MatchesByRule[rule.Rule.Id],8:N0}  {rule.Rule.Level,-8} {rule.Rule.Title}");

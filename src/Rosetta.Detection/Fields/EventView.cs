@@ -50,7 +50,11 @@ public sealed class EventView
         _lineLength = line.Length;
         _text = null;
         var reader = new Utf8JsonReader(line);
-        reader.Read();
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("a record is a JSON object");
+        }
+
         Span<char> name = stackalloc char[128];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {

@@ -8,6 +8,9 @@ public ref struct NdjsonLines(ReadOnlySpan<byte> batch)
     /// <summary>The line the enumerator is at.</summary>
     public ReadOnlySpan<byte> Current { get; private set; }
 
+    /// <summary>The number of <see cref="Current"/> in the batch, from 1, counting the empty lines skipped.</summary>
+    public int Number { get; private set; }
+
     /// <summary>Itself: it is its own enumerator.</summary>
     public readonly NdjsonLines GetEnumerator() => this;
 
@@ -19,6 +22,7 @@ public ref struct NdjsonLines(ReadOnlySpan<byte> batch)
             var newline = _rest.IndexOf((byte)'\n');
             Current = newline < 0 ? _rest : _rest[..newline];
             _rest = newline < 0 ? [] : _rest[(newline + 1)..];
+            Number++;
             if (!Current.IsEmpty)
             {
                 return true;

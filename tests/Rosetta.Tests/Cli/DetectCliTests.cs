@@ -84,6 +84,26 @@ public sealed class DetectCliTests : IDisposable
     }
 
     [Fact]
+    public void Lines_of_a_records_file_that_are_not_records_go_to_the_dead_letters_with_their_line()
+    {
+        var events = Path.Combine(_folder, "events.ndjson");
+        File.WriteAllLines(events, [SigmaEvents.Write(SigmaEvents.DefenderNetwork, new() { ["Image"] = @"C:\Windows\System32\WindowsPowerShell\v1.0\powershell.exe" })]);
+        Rosetta("normalize events.ndjson -o records.ndjson -q").Exit.ShouldBe(0);
+        var record = File.ReadAllText(Path.Combine(_folder, "records.ndjson")).Trim();
+        File.WriteAllLines(Path.Combine(_folder, "mixed.ndjson"), ["not json at all", "", record, "[1, 2]", "{\"truncated\": "]);
+
+        var (exit, output, error) = Rosetta($"detect --rules \"{SharedRules}\" --normalized mixed.ndjson");
+
+        exit.ShouldBe(0, error);
+        Sigma.MatchedIds(output).Count.ShouldBe(1);
+        error.ShouldContain("3 lines were not records");
+        var dead = File.ReadAllLines(Path.Combine(_folder, "rosetta.dead-letter.ndjson")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        dead.Select(d => d.GetProperty("line").GetInt64()).ShouldBe([1L, 4L, 5L]);
+        dead.ShouldAllBe(d => d.GetProperty("input").GetString() == "mixed.ndjson");
+        dead[0].GetProperty("raw").GetString().ShouldBe("not json at all");
+    }
+
+    [Fact]
     public void Detect_needs_inputs_or_a_store_and_says_so()
     {
         Rosetta($"detect --rules \"{SharedRules}\"").Exit.ShouldBe(2);

@@ -99,6 +99,23 @@ public sealed class StoreCliTests : IDisposable
         var afterKill = Committed(store);
         afterKill.ShouldBeInRange(1, BeforeKill);
 
+        // The killed run was a bulk load: it had dropped the secondary indexes. Opening the store makes them again,
+        // and indexes the command lines of the rows it committed.
+        using (var heal = new TestStoreReader(store))
+        {
+            heal.Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_by_%'").ShouldBe(1);
+        }
+
+        using (global::Rosetta.Storage.Sqlite.SqliteStore.Open(store, Engine.Default.AllStandardNames))
+        {
+        }
+
+        using (var healed = new TestStoreReader(store))
+        {
+            healed.Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_by_%'").ShouldBe(8);
+            healed.Scalar("SELECT count(*) FROM events_fts WHERE events_fts MATCH 'fixture'").ShouldBe(afterKill);
+        }
+
         var (exit, _, error) = Rosetta("normalize events.ndjson --store kill.db");
 
         exit.ShouldBe(0, error);
@@ -108,6 +125,8 @@ public sealed class StoreCliTests : IDisposable
         check.Scalar("SELECT count(*) FROM ingests WHERE finished IS NULL").ShouldBe(1);
         check.Scalar("SELECT duplicates FROM ingests WHERE finished IS NOT NULL").ShouldBe(afterKill);
         check.Scalar("SELECT stored FROM ingests WHERE finished IS NOT NULL").ShouldBe(Events - afterKill);
+        check.Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_by_%'").ShouldBe(8); // dropped by the killed bulk load, made again
+        check.Scalar("SELECT count(*) FROM events_fts WHERE events_fts MATCH 'fixture'").ShouldBe(Events);
     }
 
     private static long Committed(string store)

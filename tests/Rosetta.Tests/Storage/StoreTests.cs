@@ -122,6 +122,18 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
+    public void A_small_ingest_into_a_larger_store_indexes_its_command_lines_in_the_same_run()
+    {
+        _store.Ingest(Paths.Samples); // a bulk load: the store was empty
+        var line = VendorEvents.SentinelOne(VendorEvents.Epoch, "zzfixture.exe", "10.0.0.5", 50000, "93.184.216.34", 443);
+
+        _store.IngestLines("one.ndjson", [line]).Stored.ShouldBe(1); // smaller than the store: indexes kept current
+
+        _store.Query("SELECT count(*) FROM events_fts WHERE events_fts MATCH 'zzfixture'")[0][0].ShouldBe(1L);
+        _store.Query("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_by_%'")[0][0].ShouldBe(8L);
+    }
+
+    [Fact]
     public void A_store_written_with_fewer_standard_names_gains_columns_for_the_new_ones()
     {
         var all = Engine.Default.AllStandardNames;
