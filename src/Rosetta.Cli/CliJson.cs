@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Rosetta.Storage.Sqlite;
+using Rosetta.Storage;
 
 namespace Rosetta.Cli;
 

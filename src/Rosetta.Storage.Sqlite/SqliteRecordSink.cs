@@ -13,7 +13,7 @@ namespace Rosetta.Storage.Sqlite;
 /// A bulk load drops the secondary indexes first and makes them again in <see cref="Complete"/> (or, if the run is
 /// killed, when the store is next opened).
 /// </summary>
-public sealed class SqliteRecordSink : IRecordSink
+public sealed class SqliteRecordSink : IStoreSink
 {
     /// <summary>Rows per transaction: large enough that commits cost nothing, small enough that a kill loses little work.</summary>
     public const int RowsPerTransaction = 20_000;
@@ -68,8 +68,11 @@ public sealed class SqliteRecordSink : IRecordSink
     /// <summary>True when this load drops the secondary indexes and makes them at the end.</summary>
     public bool Bulk => _bulk;
 
+    /// <inheritdoc/>
+    public string? Finishing => _bulk ? "making the store's indexes" : null;
+
     /// <summary>How long <see cref="Complete"/> took to make the indexes of a bulk load.</summary>
-    public TimeSpan IndexTime { get; private set; }
+    public TimeSpan FinishingTime { get; private set; }
 
     /// <summary>Commits what is queued, stops the writer and, after a bulk load, makes the indexes.</summary>
     /// <exception cref="StoreException">The writer failed.</exception>
@@ -82,7 +85,7 @@ public sealed class SqliteRecordSink : IRecordSink
             var clock = System.Diagnostics.Stopwatch.StartNew();
             StoreSchema.CompleteIndexes(_connection);
 
-            IndexTime = clock.Elapsed;
+            FinishingTime = clock.Elapsed;
         }
     }
 

@@ -9,7 +9,7 @@ namespace Rosetta.Storage.Sqlite;
 /// A store open for writing: a SQLite file in WAL mode with the schema the standard names give. Records go in through
 /// <see cref="CreateSink"/>; each run is a row of <c>ingests</c>.
 /// </summary>
-public sealed class SqliteStore : IDisposable
+public sealed class SqliteStore : IEventStore
 {
     private const long BytesPerEvent = 1024;
     private readonly SqliteConnection _connection;
@@ -24,6 +24,9 @@ public sealed class SqliteStore : IDisposable
 
     /// <summary>The store's file.</summary>
     public string Path { get; }
+
+    /// <inheritdoc/>
+    public string Location => Path;
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/> with a column for each of <paramref name="names"/>.</summary>
     /// <exception cref="StoreException">The file cannot be opened as a store.</exception>
@@ -77,7 +80,7 @@ public sealed class SqliteStore : IDisposable
     /// <see cref="SqliteRecordSink.Complete"/> at the end. When the input (<paramref name="expectedBytes"/>, about 1 KB
     /// an event) is at least as large as the store, it loads in bulk: indexes dropped, then made again in one pass each.
     /// </summary>
-    public SqliteRecordSink CreateSink(long ingestId, long expectedBytes)
+    public IStoreSink CreateSink(long ingestId, long expectedBytes)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM events";
@@ -86,7 +89,7 @@ public sealed class SqliteStore : IDisposable
     }
 
     /// <summary>Records a run's figures once it is over (a run that never finishes stays without <c>finished</c>).</summary>
-    public void FinishIngest(long ingestId, long eventsIn, long records, long stored, long duplicates, long deadLetters)
+    public void FinishIngest(long ingestId, IngestFigures figures)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = """
@@ -94,11 +97,11 @@ public sealed class SqliteStore : IDisposable
                 duplicates = $duplicates, dead_letters = $dead WHERE id = $id
             """;
         command.Parameters.AddWithValue("$finished", Now());
-        command.Parameters.AddWithValue("$in", eventsIn);
-        command.Parameters.AddWithValue("$records", records);
-        command.Parameters.AddWithValue("$stored", stored);
-        command.Parameters.AddWithValue("$duplicates", duplicates);
-        command.Parameters.AddWithValue("$dead", deadLetters);
+        command.Parameters.AddWithValue("$in", figures.EventsIn);
+        command.Parameters.AddWithValue("$records", figures.Records);
+        command.Parameters.AddWithValue("$stored", figures.Stored);
+        command.Parameters.AddWithValue("$duplicates", figures.Duplicates);
+        command.Parameters.AddWithValue("$dead", figures.DeadLetters);
         command.Parameters.AddWithValue("$id", ingestId);
         command.ExecuteNonQuery();
     }

@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Rosetta.Storage.Hunting;
+using Rosetta.Storage.Sqlite.Hunting;
 using SQLitePCL;
 
 namespace Rosetta.Storage.Sqlite;
@@ -8,7 +10,7 @@ namespace Rosetta.Storage.Sqlite;
 /// and ATTACH, DETACH and pragmas that set something are refused, so nothing run through it can change the store or
 /// reach another file.
 /// </summary>
-public sealed class StoreReader : IDisposable
+public sealed class StoreReader : IStoreReader
 {
     private const int AttachAction = 24;
     private const int DetachAction = 25;
@@ -33,6 +35,12 @@ public sealed class StoreReader : IDisposable
 
     /// <summary>The store's file.</summary>
     public string Path { get; }
+
+    /// <inheritdoc/>
+    public string Location => Path;
+
+    /// <inheritdoc/>
+    public string Dialect => "sqlite";
 
     /// <summary>The read-only connection.</summary>
     internal SqliteConnection Connection { get; }
@@ -114,6 +122,10 @@ public sealed class StoreReader : IDisposable
         var bytes = new FileInfo(Path).Length + (File.Exists(Path + "-wal") ? new FileInfo(Path + "-wal").Length : 0);
         return new StoreInfo(Path, bytes, schemaVersion, columns, sources, ingests);
     }
+
+    /// <inheritdoc/>
+    public long Hunt(string sql, IReadOnlyDictionary<string, string> parameters, IResultWriter writer, CancellationToken cancellation) =>
+        HuntRunner.Run(this, sql, parameters, writer, cancellation);
 
     /// <summary>Stops the statement running on this store, from any thread (Ctrl-C, a timeout).</summary>
     public void Interrupt() => raw.sqlite3_interrupt(Connection.Handle);

@@ -5,6 +5,7 @@ using Rosetta.Detection.Fields;
 using Rosetta.Pipeline;
 using Rosetta.Sinks;
 using Rosetta.Sources;
+using Rosetta.Storage;
 using Rosetta.Storage.Sqlite;
 
 namespace Rosetta.Cli.Commands;
@@ -91,6 +92,12 @@ internal static class DetectCommand
             using var stream = output == "-" ? Console.OpenStandardOutput() : File.Create(output);
             using var deadLetters = new DeadLetterSink(() => File.Create(deadLetterPath));
             using var sink = new DetectionSink(set, stream, deadLetters, ownsStream: false);
+            if (storePath is not null && Storage.ClickHouse.ClickHouseLocation.Names(storePath))
+            {
+                Console.Error.WriteLine("rosetta: detect --store reads SQLite stores; for ClickHouse, export the records (rosetta hunt ... --format ndjson) or detect while normalizing");
+                return ExitCodes.UsageOrUnreadable;
+            }
+
             if (storePath is not null)
             {
                 using var reader = StoreReader.Open(storePath);

@@ -1,18 +1,19 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Rosetta.Cli.Terminal;
-using Rosetta.Storage.Sqlite;
-using Rosetta.Storage.Sqlite.Hunting;
+using Rosetta.Storage;
+using Rosetta.Storage.ClickHouse;
+using Rosetta.Storage.Hunting;
 using Spectre.Console;
 
 namespace Rosetta.Cli.Commands;
 
-/// <summary><c>rosetta hunt --store PATH.db "SQL" | --file F | --saved NAME</c>: one SQL query over every source.</summary>
+/// <summary><c>rosetta hunt --store STORE "SQL" | --file F | --saved NAME</c>: one SQL query over every source, in the store's dialect.</summary>
 internal static class HuntCommand
 {
     public static Command Create()
     {
-        var store = new Option<string?>("--store") { Description = "The SQLite store to hunt in (read-only)" };
+        var store = new Option<string?>("--store") { Description = "The store to hunt in, read-only: a SQLite file, or clickhouse://HOST:PORT/DATABASE[?cluster=NAME]" };
         var sql = new Argument<string?>("SQL") { Description = "The query, e.g. \"SELECT dst_port, count(*) FROM events GROUP BY dst_port\"", Arity = ArgumentArity.ZeroOrOne };
         var file = new Option<string?>("--file") { Description = "Read the query from a .sql file" };
         var saved = new Option<string?>("--saved") { Description = "Run a saved hunt by name (--list shows them)" };
@@ -28,7 +29,7 @@ internal static class HuntCommand
         };
         command.SetAction(result =>
         {
-            var hunts = SavedHunt.LoadAll(Catalog.ShippedHunts);
+            var hunts = SavedHunt.LoadAll(Stores.HuntFolder(result.GetValue(store)));
             if (result.GetValue(list))
             {
                 return List(hunts);
@@ -115,7 +116,7 @@ internal static class HuntCommand
         var clock = Stopwatch.StartNew();
         try
         {
-            using var reader = StoreReader.Open(storePath);
+            using var reader = Stores.OpenForReading(storePath);
             using var stream = output == "-" ? Console.OpenStandardOutput() : File.Create(output);
             IResultWriter writer = format switch
             {
@@ -125,7 +126,7 @@ internal static class HuntCommand
             };
             try
             {
-                var rows = HuntRunner.Run(reader, query, values, writer, cancellation.Token);
+                var rows = reader.Hunt(query, values, writer, cancellation.Token);
                 Console.Error.WriteLine($"rosetta: {rows:N0} row{(rows == 1 ? "" : "s")} in {clock.Elapsed.TotalSeconds:F3} s");
             }
             finally
@@ -156,17 +157,19 @@ internal static class HuntCommand
     private static int List(IReadOnlyList<SavedHunt> hunts)
     {
         Tables.FitOutput();
-        var table = new Table().AddColumns("name", "finds", "parameters (--param NAME=VALUE)");
+        var clickHouse = SavedHunt.LoadAll(Stores.HuntFolder(ClickHouseLocation.Scheme)).Select(h => h.Name).ToHashSet();
+        var table = new Table().AddColumns("name", "finds", "parameters (--param NAME=VALUE)", "stores");
         foreach (var hunt in hunts)
         {
             table.AddRow(
                 Markup.Escape(hunt.Name),
                 Markup.Escape(hunt.Title),
-                Markup.Escape(string.Join("\n", hunt.Parameters.Select(p => $"{p.Name} = {p.Default}: {p.Meaning}"))));
+                Markup.Escape(string.Join("\n", hunt.Parameters.Select(p => $"{p.Name} = {p.Default}: {p.Meaning}"))),
+                clickHouse.Contains(hunt.Name) ? "SQLite, ClickHouse" : "SQLite");
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.WriteLine($"Files in {Catalog.ShippedHunts}; run one with 'rosetta hunt --store STORE.db --saved NAME'.");
+        AnsiConsole.WriteLine($"Files in {Catalog.ShippedHunts} (ClickHouse's SQL in its clickhouse/ folder); run one with 'rosetta hunt --store STORE --saved NAME'.");
         return ExitCodes.Success;
     }
 }

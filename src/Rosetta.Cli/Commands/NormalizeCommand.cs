@@ -28,7 +28,7 @@ internal static class NormalizeCommand
         var schema = new Option<string>("--schema") { Description = "Output schema: ossem (default), ossem-cdm, ecs, ocsf, asim, or a profile file ('rosetta schemas list')", DefaultValueFactory = _ => "ossem" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on standard error" };
         var threads = new Option<int>("--threads") { Description = "Threads normalizing NDJSON inputs, in blocks; records keep their order (0: one per core)", DefaultValueFactory = _ => 1 };
-        var store = new Option<string?>("--store") { Description = "Write the records into this SQLite store (created if needed) instead of --output; an event already stored is kept once" };
+        var store = new Option<string?>("--store") { Description = "Write the records into this store instead of --output: a SQLite file (created if needed; an event already stored is kept once), or clickhouse://HOST:PORT/DATABASE[?cluster=NAME] (ClickHouse's HTTP port)" };
         var command = new Command("normalize", "Normalize raw vendor events to OSSEM standard names")
         {
             inputs, output, dictionaries, noShipped, format, inputFormat, deadLetter, strict, standardOnly, schema, quiet, store, threads,
@@ -108,7 +108,7 @@ internal static class NormalizeCommand
         var normalizer = new Normalizer(catalog.Plans, profile);
         if (storePath is not null)
         {
-            return StoreRun.Run(normalizer, inputs, options with { EventKeys = true }, storePath, deadLetterPath ?? storePath + ".dead-letter.ndjson", quiet, catalog);
+            return StoreRun.Run(normalizer, inputs, options with { EventKeys = true }, storePath, deadLetterPath ?? Stores.DefaultDeadLetters(storePath), quiet, catalog);
         }
 
         deadLetterPath ??= output == "-" ? "rosetta.dead-letter.ndjson" : output + ".dead-letter.ndjson";

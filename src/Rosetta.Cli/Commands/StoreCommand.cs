@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Rosetta.Cli.Terminal;
-using Rosetta.Storage.Sqlite;
+using Rosetta.Storage;
 using Spectre.Console;
 
 namespace Rosetta.Cli.Commands;
@@ -10,14 +10,14 @@ namespace Rosetta.Cli.Commands;
 internal static class StoreCommand
 {
 
-    public static Command Create() => new("store", "Look into a SQLite store written by 'rosetta normalize --store'")
+    public static Command Create() => new("store", "Look into a store written by 'rosetta normalize --store' (a SQLite file, or clickhouse://...)")
     {
         Info(),
     };
 
     private static Command Info()
     {
-        var store = new Option<string>("--store") { Description = "The SQLite store", Required = true };
+        var store = new Option<string>("--store") { Description = "The store: a SQLite file, or clickhouse://HOST:PORT/DATABASE[?cluster=NAME]", Required = true };
         var format = new Option<string>("--format") { Description = "table, or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("info", "Records per source with the time range each covers, and the runs that wrote the store") { store, format };
@@ -26,7 +26,7 @@ internal static class StoreCommand
             StoreInfo info;
             try
             {
-                using var reader = StoreReader.Open(result.GetRequiredValue(store));
+                using var reader = Stores.OpenForReading(result.GetRequiredValue(store));
                 info = reader.Info();
             }
             catch (StoreException e)

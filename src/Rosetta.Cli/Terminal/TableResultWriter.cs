@@ -1,5 +1,4 @@
-using System.Data.Common;
-using Rosetta.Storage.Sqlite.Hunting;
+using Rosetta.Storage.Hunting;
 using Spectre.Console;
 
 namespace Rosetta.Cli.Terminal;
@@ -28,23 +27,23 @@ internal sealed class TableResultWriter : IResultWriter
     }
 
     /// <inheritdoc/>
-    public void Row(DbDataReader row)
+    public void Row(IReadOnlyList<object?> values)
     {
         if (++_rows > MaxRows)
         {
             return;
         }
 
-        var cells = new string[row.FieldCount];
+        var cells = new string[values.Count];
         for (var i = 0; i < cells.Length; i++)
         {
-            var value = row.GetValue(i);
+            var value = values[i];
             if (i < _table!.Columns.Count && value is long or double)
             {
                 _table.Columns[i].RightAligned();
             }
 
-            cells[i] = value is DBNull ? "" : Markup.Escape(CsvResultWriter.Text(value) ?? "");
+            cells[i] = value is null or DBNull ? "" : Markup.Escape(CsvResultWriter.Text(value) ?? "");
         }
 
         _table!.AddRow(cells);

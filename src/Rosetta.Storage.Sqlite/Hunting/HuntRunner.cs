@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Rosetta.Storage.Hunting;
 
 namespace Rosetta.Storage.Sqlite.Hunting;
 
@@ -38,9 +39,11 @@ public static class HuntRunner
                 }
 
                 writer.Start([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)]);
+                var values = new object?[reader.FieldCount];
                 while (reader.Read())
                 {
-                    writer.Row(reader);
+                    reader.GetValues(values!);
+                    writer.Row(values);
                     rows++;
                 }
 

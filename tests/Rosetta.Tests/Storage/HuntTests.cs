@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Rosetta.Storage.Sqlite;
+using Rosetta.Storage;
 using Shouldly;
 using Xunit;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Rosetta.Pipeline;
 using Rosetta.Sources;
+using Rosetta.Storage;
 using Rosetta.Storage.Sqlite;
 using Shouldly;
 using Xunit;

@@ -1,9 +1,10 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Rosetta.Pipeline;
 using Rosetta.Sinks;
 using Rosetta.Sources;
 using Rosetta.Storage.Sqlite;
+using Rosetta.Storage;
+using Rosetta.Storage.Hunting;
 using Rosetta.Storage.Sqlite.Hunting;
 
 namespace Rosetta.Tests.Storage;
@@ -40,7 +41,7 @@ internal sealed class TestStore : IDisposable
             duplicates = sink.Duplicates;
         }
 
-        store.FinishIngest(id, summary.EventsIn, summary.RecordsOut, stored, duplicates, summary.DeadLetterCount);
+        store.FinishIngest(id, new IngestFigures(summary.EventsIn, summary.RecordsOut, stored, duplicates, summary.DeadLetterCount));
         return new Ingested(summary, stored, duplicates);
     }
 
@@ -105,20 +106,4 @@ internal sealed class TestStore : IDisposable
     }
 
     internal sealed record Ingested(RunSummary Summary, long Stored, long Duplicates);
-
-    private sealed class CollectingWriter : IResultWriter
-    {
-        private string[] _columns = [];
-
-        public List<Dictionary<string, object?>> Rows { get; } = [];
-
-        public void Start(IReadOnlyList<string> columns) => _columns = [.. columns];
-
-        public void Row(DbDataReader row) =>
-            Rows.Add(_columns.Select((c, i) => (c, v: row.IsDBNull(i) ? null : row.GetValue(i))).ToDictionary(x => x.c, x => x.v));
-
-        public void Finish()
-        {
-        }
-    }
 }

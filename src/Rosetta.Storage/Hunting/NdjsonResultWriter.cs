@@ -1,7 +1,6 @@
-using System.Data.Common;
 using System.Text.Json;
 
-namespace Rosetta.Storage.Sqlite.Hunting;
+namespace Rosetta.Storage.Hunting;
 
 /// <summary>A hunt's rows as NDJSON: one object per row, columns as keys, numbers as numbers.</summary>
 public sealed class NdjsonResultWriter(Stream stream) : IResultWriter, IDisposable
@@ -14,13 +13,13 @@ public sealed class NdjsonResultWriter(Stream stream) : IResultWriter, IDisposab
     public void Start(IReadOnlyList<string> columns) => _columns = [.. columns];
 
     /// <inheritdoc/>
-    public void Row(DbDataReader row)
+    public void Row(IReadOnlyList<object?> values)
     {
         _json.WriteStartObject();
         for (var i = 0; i < _columns.Length; i++)
         {
             _json.WritePropertyName(_columns[i]);
-            switch (row.GetValue(i))
+            switch (values[i])
             {
                 case long whole:
                     _json.WriteNumberValue(whole);
@@ -31,7 +30,7 @@ public sealed class NdjsonResultWriter(Stream stream) : IResultWriter, IDisposab
                 case byte[] bytes:
                     _json.WriteStringValue(Convert.ToHexStringLower(bytes));
                     break;
-                case DBNull:
+                case null or DBNull:
                     _json.WriteNullValue();
                     break;
                 case var other:

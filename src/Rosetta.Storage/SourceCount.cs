@@ -1,4 +1,4 @@
-namespace Rosetta.Storage.Sqlite;
+namespace Rosetta.Storage;
 
 /// <summary>One source's records in a store.</summary>
 /// <param name="Source">The source id (<c>mde.network</c>).</param>

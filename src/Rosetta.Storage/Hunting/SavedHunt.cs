@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Rosetta.Storage.Sqlite.Hunting;
+namespace Rosetta.Storage.Hunting;
 
 /// <summary>
 /// A documented SQL file shipped in <c>hunts/</c>, run by name. Its leading comment is its documentation: the first

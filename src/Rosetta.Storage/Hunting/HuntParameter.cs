@@ -1,4 +1,4 @@
-namespace Rosetta.Storage.Sqlite.Hunting;
+namespace Rosetta.Storage.Hunting;
 
 /// <summary>A value a saved hunt takes.</summary>
 /// <param name="Name">Its name, <c>:NAME</c> in the SQL.</param>

@@ -1,4 +1,4 @@
-namespace Rosetta.Storage.Sqlite;
+namespace Rosetta.Storage;
 
 /// <summary>What a store holds: <c>rosetta store info</c>.</summary>
 /// <param name="Path">The store's file.</param>

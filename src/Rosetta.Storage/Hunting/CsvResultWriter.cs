@@ -1,8 +1,7 @@
-using System.Data.Common;
 using System.Globalization;
 using CsvHelper;
 
-namespace Rosetta.Storage.Sqlite.Hunting;
+namespace Rosetta.Storage.Hunting;
 
 /// <summary>A hunt's rows as CSV, each result set with its header row.</summary>
 public sealed class CsvResultWriter(Stream stream) : IResultWriter, IDisposable
@@ -18,11 +17,11 @@ public sealed class CsvResultWriter(Stream stream) : IResultWriter, IDisposable
     }
 
     /// <inheritdoc/>
-    public void Row(DbDataReader row)
+    public void Row(IReadOnlyList<object?> values)
     {
         for (var i = 0; i < _row.Length; i++)
         {
-            _row[i] = Text(row.GetValue(i));
+            _row[i] = Text(values[i]);
         }
 
         _csv.WriteRecord(_row!);
@@ -35,9 +34,9 @@ public sealed class CsvResultWriter(Stream stream) : IResultWriter, IDisposable
     public void Dispose() => _csv.Dispose();
 
     /// <summary>A value as text: numbers invariant, blobs in hex, NULL empty.</summary>
-    public static string? Text(object value) => value switch
+    public static string? Text(object? value) => value switch
     {
-        DBNull => null,
+        null or DBNull => null,
         byte[] bytes => Convert.ToHexStringLower(bytes),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),

@@ -1,4 +1,4 @@
-namespace Rosetta.Storage.Sqlite;
+namespace Rosetta.Storage;
 
 /// <summary>One run that wrote a store; <see cref="Finished"/> is null when it was interrupted.</summary>
 /// <param name="Id">The run's id, in the records' <c>ingest_id</c>.</param>

@@ -1,4 +1,4 @@
-namespace Rosetta.Storage.Sqlite;
+namespace Rosetta.Storage;
 
 /// <summary>A store cannot be opened, written or queried; the message says why, for the user.</summary>
 public sealed class StoreException : Exception
