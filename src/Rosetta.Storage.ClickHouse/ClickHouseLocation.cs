@@ -5,7 +5,7 @@ using Rosetta.Storage.ClickHouse.Http;
 namespace Rosetta.Storage.ClickHouse;
 
 /// <summary>
-/// Where a ClickHouse store is: <c>clickhouse://[USER@]HOST:PORT/DATABASE[?cluster=NAME&amp;dialect=18.16|modern&amp;replicated=1&amp;tls=1]</c>,
+/// Where a ClickHouse store is: <c>clickhouse://[USER@]HOST:PORT/DATABASE[?cluster=NAME&amp;dialect=18.16|modern&amp;replicated=1&amp;tls=1&amp;batch_rows=N&amp;retries=N]</c>,
 /// PORT being the HTTP interface's. The password never appears in the URL: it comes from <c>ROSETTA_CLICKHOUSE_PASSWORD</c>,
 /// or from the file <c>ROSETTA_CLICKHOUSE_PASSWORD_FILE</c> names; the user from the URL or <c>ROSETTA_CLICKHOUSE_USER</c>.
 /// </summary>
@@ -14,8 +14,13 @@ public sealed record ClickHouseLocation
     /// <summary>The URL scheme that selects this store.</summary>
     public const string Scheme = "clickhouse://";
 
-    private ClickHouseLocation(Uri endpoint, string database, string? cluster, string dialect, bool replicated, string user, string? password)
+    /// <summary>Rows per insert unless <c>batch_rows</c> says otherwise: large enough for ClickHouse's parts.</summary>
+    public const int DefaultBatchRows = 100_000;
+
+    private ClickHouseLocation(Uri endpoint, string database, string? cluster, string dialect, bool replicated, string user, string? password, int batchRows, int retries)
     {
+        BatchRows = batchRows;
+        Retries = retries;
         Endpoint = endpoint;
         Database = database;
         Cluster = cluster;
@@ -39,6 +44,12 @@ public sealed record ClickHouseLocation
 
     /// <summary>Use ReplicatedReplacingMergeTree even when each shard has one replica (more replicas always do).</summary>
     public bool Replicated { get; }
+
+    /// <summary>Rows per insert (<c>batch_rows</c>, 100,000 by default).</summary>
+    public int BatchRows { get; }
+
+    /// <summary>Tries of a request that fails for a transient reason (<c>retries</c>, 10 by default: about 80 seconds of backoff).</summary>
+    public int Retries { get; }
 
     /// <summary>The ClickHouse user.</summary>
     public string User { get; }
@@ -77,10 +88,13 @@ public sealed record ClickHouseLocation
         }
 
         var query = Query(uri.Query);
-        foreach (var key in query.Keys.Where(k => k is not ("cluster" or "dialect" or "replicated" or "tls")))
+        foreach (var key in query.Keys.Where(k => k is not ("cluster" or "dialect" or "replicated" or "tls" or "batch_rows" or "retries")))
         {
-            throw new StoreException($"{Redacted(store)}: unknown option '{key}' (known: cluster, dialect, replicated, tls)");
+            throw new StoreException($"{Redacted(store)}: unknown option '{key}' (known: cluster, dialect, replicated, tls, batch_rows, retries)");
         }
+
+        var batchRows = Number(store, query, "batch_rows", DefaultBatchRows, 1, 10_000_000);
+        var retries = Number(store, query, "retries", RetryPolicy.Default.Attempts, 1, 100);
 
         var cluster = query.GetValueOrDefault("cluster");
         if (cluster is not null && !IsIdentifier(cluster))
@@ -97,7 +111,7 @@ public sealed record ClickHouseLocation
         var tls = query.GetValueOrDefault("tls") is "1" or "true";
         var endpoint = new Uri($"{(tls ? "https" : "http")}://{uri.Host}:{uri.Port}/");
         var user = userInfo.Length > 0 ? userInfo : environment("ROSETTA_CLICKHOUSE_USER") ?? "default";
-        return new ClickHouseLocation(endpoint, database, cluster, dialect, query.GetValueOrDefault("replicated") is "1" or "true", user, PasswordFrom(environment));
+        return new ClickHouseLocation(endpoint, database, cluster, dialect, query.GetValueOrDefault("replicated") is "1" or "true", user, PasswordFrom(environment), batchRows, retries);
     }
 
     /// <summary>The location as the user may see it: no password, ever.</summary>
@@ -128,6 +142,18 @@ public sealed record ClickHouseLocation
         }
 
         return null;
+    }
+
+    private static int Number(string store, Dictionary<string, string> query, string name, int fallback, int least, int most)
+    {
+        if (!query.TryGetValue(name, out var text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= least && value <= most
+            ? value
+            : throw new StoreException($"{Redacted(store)}: {name} must be a whole number from {least:N0} to {most:N0}, not '{text}'");
     }
 
     private static Dictionary<string, string> Query(string query)

@@ -21,6 +21,9 @@ public sealed class ClickHouseStore : IEventStore, IStoreReader
     private const int UnknownTableCode = 60;
     private static readonly Dictionary<string, string> ReadOnly = new() { ["readonly"] = "2" };
 
+    /// <summary>A server that does not answer at first is most likely a wrong address: three quick tries, not the run's patience.</summary>
+    private static readonly RetryPolicy FirstContact = new(3, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1));
+
     private readonly ClickHouseLocation _location;
     private readonly ClickHouseHttp _http;
     private readonly ClickHouseSchema _schema;
@@ -47,18 +50,15 @@ public sealed class ClickHouseStore : IEventStore, IStoreReader
     /// <summary>The SQL dialect the server speaks.</summary>
     public ClickHouseDialect SqlDialect => _schema.Dialect;
 
-    /// <summary>Rows per insert.</summary>
-    public int RowsPerBatch { get; init; } = 100_000;
-
     /// <summary>Opens the store for writing, making its tables (or the columns a grown catalog adds) first.</summary>
     /// <exception cref="StoreException">The server cannot be reached, has no such cluster, or refuses the tables.</exception>
-    public static ClickHouseStore Open(ClickHouseLocation location, IReadOnlyList<StandardName> names, Action<string>? warn = null, RetryPolicy? retry = null)
+    public static ClickHouseStore Open(ClickHouseLocation location, IReadOnlyList<StandardName> names, Action<string>? warn = null)
     {
-        retry ??= RetryPolicy.Default;
+        var retry = RetryPolicy.Default with { Attempts = location.Retries };
         var http = new ClickHouseHttp(location);
         try
         {
-            var (dialect, replicated) = Server(http, location, retry);
+            var (dialect, replicated) = Server(http, location, FirstContact);
             var schema = new ClickHouseSchema(dialect, location.Database, location.Cluster, replicated);
             var wanted = schema.ColumnsOf(names);
             var tables = retry.Run(_ => http.Query($"SELECT name FROM system.tables WHERE database = {ClickHouseSchema.Literal(location.Database)}"), null, default).FirstColumn().ToHashSet();
@@ -135,7 +135,7 @@ public sealed class ClickHouseStore : IEventStore, IStoreReader
     {
         var rows = new TsvRowWriter(_schema, _columns, ingestId);
         var inserter = new BatchInserter(_http, _schema, rows.ColumnList, _retry, _warn);
-        return new ClickHouseRecordSink(new BatchBuilder(rows, ingestId, RowsPerBatch), inserter, () => CountEarlier(ingestId), Location, ingestId);
+        return new ClickHouseRecordSink(new BatchBuilder(rows, ingestId, _location.BatchRows), inserter, () => CountEarlier(ingestId), Location, ingestId);
     }
 
     /// <inheritdoc/>
