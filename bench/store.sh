@@ -28,7 +28,7 @@ for kind in s1 mdatp; do
     rm -f "$data/$kind.db" "$data/$kind.db-wal" "$data/$kind.db-shm"
     read -r wall rss < <(seconds $rosetta normalize "$input" --store "$data/$kind.db")
     load=$(grep -oE "input[s]? \([^)]*\) in [0-9.]+ s" "$data/stderr.out" | grep -oE "[0-9.]+ s$" | grep -oE "[0-9.]+")
-    index=$(grep -oE "indexes made in [0-9.]+" "$data/stderr.out" | grep -oE "[0-9.]+$" || echo 0)
+    index=$(grep -oE "making the store's indexes: [0-9.]+" "$data/stderr.out" | grep -oE "[0-9.]+$" || echo 0)
     echo "$wall $rss $load $index" >> "$data/store-$kind.times"
     read -r wall2 rss2 < <(seconds $rosetta normalize "$input" -o /dev/null -q)
     echo "$wall2 $rss2 - -" >> "$data/ndjson-$kind.times"

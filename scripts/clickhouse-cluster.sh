@@ -6,6 +6,7 @@
 #                                              servers (or finds them running) and prints the store URL as its last line
 #   bash scripts/clickhouse-cluster.sh stop    stops the servers this script started, and only those
 #   bash scripts/clickhouse-cluster.sh status  says what runs
+#   bash scripts/clickhouse-cluster.sh install only installs what is missing (CI runs it before the tests)
 #
 # Environment: ROSETTA_CLICKHOUSE_DIR (default /tmp/rosetta-clickhouse) holds configuration, data, logs and pids;
 # ROSETTA_CLICKHOUSE_PORT (default 18123) is the first node's HTTP port: the second node's is one more, native and
@@ -155,5 +156,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  install) install_missing ;;
+  *) echo "usage: $0 start|stop|status|install" >&2; exit 2 ;;
 esac

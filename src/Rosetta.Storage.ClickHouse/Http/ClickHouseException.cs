@@ -71,6 +71,6 @@ public sealed partial class ClickHouseException : Exception
     [GeneratedRegex(@"^Code: (?<code>\d+), e\.displayText\(\) = (?:DB::\w+: )?(?<message>.*?)(?:, e\.what\(\) = [\w:]+)?$", RegexOptions.Singleline)]
     private static partial Regex OldForm();
 
-    [GeneratedRegex(@"^Code: (?<code>\d+)\. (?:DB::\w+: )?(?<message>.*?)(?: \((?:[A-Z_]+)\))?(?: \(version [^)]*\))?\.?$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^Code: (?<code>\d+)\. (?:DB::\w+: )?(?<message>.*?)\.?(?: \([A-Z_]+\))?(?: \(version .*\))?\.?$", RegexOptions.Singleline)]
     private static partial Regex NewForm();
 }
