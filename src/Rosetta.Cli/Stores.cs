@@ -35,17 +35,6 @@ internal static class Stores
             ? $"clickhouse-{TryParse(store)?.Database ?? "store"}.dead-letter.ndjson"
             : store + ".dead-letter.ndjson";
 
-    /// <summary>The store as it may be printed (no credentials).</summary>
-    public static string Shown(string store)
-    {
-        if (!ClickHouseLocation.Names(store))
-        {
-            return store;
-        }
-
-        return TryParse(store)?.ToString() ?? ClickHouseLocation.Scheme + "...";
-    }
-
     private static ClickHouseLocation? TryParse(string store)
     {
         try

@@ -47,16 +47,12 @@ public sealed class ClickHouseStore : IEventStore, IStoreReader
     /// <inheritdoc/>
     public string Dialect => "clickhouse";
 
-    /// <summary>The SQL dialect the server speaks.</summary>
-    public ClickHouseDialect SqlDialect => _schema.Dialect;
-
     /// <summary>Opens the store for writing, making its tables (or the columns a grown catalog adds) first.</summary>
     /// <exception cref="StoreException">The server cannot be reached, has no such cluster, or refuses the tables.</exception>
     public static ClickHouseStore Open(ClickHouseLocation location, IReadOnlyList<StandardName> names, Action<string>? warn = null)
     {
         var retry = RetryPolicy.Default with { Attempts = location.Retries };
-        var http = new ClickHouseHttp(location);
-        try
+        return Connect(location, http =>
         {
             var (dialect, replicated) = Server(http, location, FirstContact);
             var schema = new ClickHouseSchema(dialect, location.Database, location.Cluster, replicated);
@@ -70,7 +66,7 @@ public sealed class ClickHouseStore : IEventStore, IStoreReader
                 }
             }
 
-            CheckVersion(http, schema, location, retry);
+            CheckVersion(http, location, retry);
             var existing = ExistingColumns(http, location.Database, location.Cluster is null ? "events" : "events_local", retry);
             foreach (var statement in schema.AddColumns([.. wanted.Where(c => !existing.Contains(c.Name))]))
             {
@@ -79,25 +75,13 @@ public sealed class ClickHouseStore : IEventStore, IStoreReader
 
             existing = ExistingColumns(http, location.Database, "events", retry);
             return new ClickHouseStore(location, http, schema, [.. wanted.Where(c => existing.Contains(c.Name))], retry, warn);
-        }
-        catch (ClickHouseException e)
-        {
-            http.Dispose();
-            throw new StoreException($"{location}: {e.Message}", e);
-        }
-        catch
-        {
-            http.Dispose();
-            throw;
-        }
+        });
     }
 
     /// <summary>Opens an existing store for reading only.</summary>
     /// <exception cref="StoreException">The server cannot be reached, or the database holds no Rosetta store.</exception>
-    public static ClickHouseStore OpenReadOnly(ClickHouseLocation location)
-    {
-        var http = new ClickHouseHttp(location);
-        try
+    public static ClickHouseStore OpenReadOnly(ClickHouseLocation location) =>
+        Connect(location, http =>
         {
             var tables = http.Query($"SELECT name FROM system.tables WHERE database = {ClickHouseSchema.Literal(location.Database)}", ReadOnly).FirstColumn().ToHashSet();
             if (!tables.Contains("events") || !tables.Contains("store_meta"))
@@ -107,18 +91,7 @@ public sealed class ClickHouseStore : IEventStore, IStoreReader
 
             var dialect = DialectFor(location, http.Query("SELECT version()", ReadOnly).FirstColumn().First());
             return new ClickHouseStore(location, http, new ClickHouseSchema(dialect, location.Database, location.Cluster, replicated: false), [], RetryPolicy.Default, null);
-        }
-        catch (ClickHouseException e)
-        {
-            http.Dispose();
-            throw new StoreException($"{location}: {e.Message}", e);
-        }
-        catch
-        {
-            http.Dispose();
-            throw;
-        }
-    }
+        });
 
     /// <inheritdoc/>
     public long BeginIngest(IEnumerable<string> inputs)
@@ -219,6 +192,27 @@ public sealed class ClickHouseStore : IEventStore, IStoreReader
     /// <inheritdoc/>
     public void Dispose() => _http.Dispose();
 
+    /// <summary>Opens an HTTP client for <paramref name="location"/> and a store over it; the client is closed if that fails.</summary>
+    /// <exception cref="StoreException">The server refused or could not be reached (its message, after the location).</exception>
+    private static ClickHouseStore Connect(ClickHouseLocation location, Func<ClickHouseHttp, ClickHouseStore> open)
+    {
+        var http = new ClickHouseHttp(location);
+        try
+        {
+            return open(http);
+        }
+        catch (ClickHouseException e)
+        {
+            http.Dispose();
+            throw new StoreException($"{location}: {e.Message}", e);
+        }
+        catch
+        {
+            http.Dispose();
+            throw;
+        }
+    }
+
     private static (ClickHouseDialect Dialect, bool Replicated) Server(ClickHouseHttp http, ClickHouseLocation location, RetryPolicy retry)
     {
         var version = retry.Run(_ => http.Query("SELECT version()"), null, default).FirstColumn().First();
@@ -240,7 +234,7 @@ public sealed class ClickHouseStore : IEventStore, IStoreReader
     private static ClickHouseDialect DialectFor(ClickHouseLocation location, string version) =>
         ClickHouseDialect.Named(location.Dialect) ?? ClickHouseDialect.ForVersion(version);
 
-    private static void CheckVersion(ClickHouseHttp http, ClickHouseSchema schema, ClickHouseLocation location, RetryPolicy retry)
+    private static void CheckVersion(ClickHouseHttp http, ClickHouseLocation location, RetryPolicy retry)
     {
         var meta = $"{location.Database}.store_meta";
         var found = retry.Run(_ => http.Query($"SELECT max(toUInt32(value)), count() FROM {meta} WHERE name = 'schema_version'"), null, default).Rows[0];
@@ -267,24 +261,21 @@ public sealed class ClickHouseStore : IEventStore, IStoreReader
         return (long)run[0]! - (long)run[1]! + (long)earlier!;
     }
 
-    private QueryResult Query(string sql)
-    {
-        try
-        {
-            return _retry.Run(_ => _http.Query(sql), (e, attempt, delay) => _warn?.Invoke($"{e.Message}; try {attempt} of {_retry.Attempts} in {delay.TotalSeconds:F1} s"), default);
-        }
-        catch (ClickHouseException e)
-        {
-            throw new StoreException($"{Location}: {e.Message}", e);
-        }
-    }
+    private QueryResult Query(string sql) => Retried(() => _http.Query(sql));
 
     private void Write(string sql)
     {
         var settings = _schema.Dialect.InsertSettings(_schema.Clustered);
+        Retried(() => _http.Execute(sql, settings));
+    }
+
+    /// <summary>A request of the run, retried by its policy (each retry told to the user).</summary>
+    /// <exception cref="StoreException">It failed for good.</exception>
+    private T Retried<T>(Func<T> request)
+    {
         try
         {
-            _retry.Run(_ => _http.Execute(sql, settings), (e, attempt, delay) => _warn?.Invoke($"{e.Message}; try {attempt} of {_retry.Attempts} in {delay.TotalSeconds:F1} s"), default);
+            return _retry.Run(_ => request(), (e, attempt, delay) => _warn?.Invoke($"{e.Message}; try {attempt} of {_retry.Attempts} in {delay.TotalSeconds:F1} s"), default);
         }
         catch (ClickHouseException e)
         {

@@ -59,13 +59,10 @@ public sealed partial class ClickHouseException : Exception
         return new ClickHouseException(0, $"HTTP {status}{(shown.Length > 0 ? ": " + shown : "")}", status is 502 or 503 or 504 or 429);
     }
 
-    /// <summary>True when a retry may succeed for the error code <paramref name="code"/>.</summary>
-    public static bool IsTransient(int code) => TransientCodes.Contains(code);
-
     private static ClickHouseException Create(int code, string message, int status)
     {
         var oneLine = string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return new ClickHouseException(code, $"code {code}: {oneLine}", IsTransient(code) || status is 502 or 503 or 504);
+        return new ClickHouseException(code, $"code {code}: {oneLine}", TransientCodes.Contains(code) || status is 502 or 503 or 504);
     }
 
     [GeneratedRegex(@"^Code: (?<code>\d+), e\.displayText\(\) = (?:DB::\w+: )?(?<message>.*?)(?:, e\.what\(\) = [\w:]+)?$", RegexOptions.Singleline)]

@@ -16,9 +16,6 @@ internal sealed class BatchInserter(ClickHouseHttp http, ClickHouseSchema schema
     private readonly string _insert = $"INSERT INTO {schema.Events} ({columnList}) FORMAT TabSeparated";
     private readonly IReadOnlyDictionary<string, string> _settings = schema.Dialect.InsertSettings(schema.Clustered);
 
-    /// <summary>Tries spent by retries over the run.</summary>
-    public int Retries { get; private set; }
-
     /// <summary>Stores <paramref name="batch"/>.</summary>
     /// <exception cref="ClickHouseException">It could not be stored, for good or after every try.</exception>
     public void Insert(InsertBatch batch, CancellationToken cancellation)
@@ -46,7 +43,6 @@ internal sealed class BatchInserter(ClickHouseHttp http, ClickHouseSchema schema
             },
             (failure, attempt, delay) =>
             {
-                Retries++;
                 warn?.Invoke($"batch {batch.Number} (records {batch.FirstRecord:N0} to {batch.FirstRecord + batch.Rows - 1:N0}): {failure.Message}; try {attempt} of {retry.Attempts} in {delay.TotalSeconds:F1} s");
             },
             cancellation);

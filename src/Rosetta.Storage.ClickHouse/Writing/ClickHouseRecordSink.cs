@@ -52,9 +52,6 @@ public sealed class ClickHouseRecordSink : IStoreSink
     /// <inheritdoc/>
     public TimeSpan FinishingTime { get; private set; }
 
-    /// <summary>Retries the run needed.</summary>
-    public int Retries => _inserter.Retries;
-
     /// <inheritdoc/>
     /// <exception cref="StoreException">A batch could not be stored.</exception>
     public void Write(ReadOnlySpan<byte> ndjson)
