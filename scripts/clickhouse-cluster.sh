@@ -41,6 +41,15 @@ install_missing() {
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
+zookeeper_ok() { # ZooKeeper answers 'imok' to 'ruok'
+  local reply=""
+  exec 3<>"/dev/tcp/127.0.0.1/$zk_port" 2>/dev/null || return 1
+  echo ruok >&3
+  read -r -t 2 reply <&3 || true
+  exec 3>&-
+  [ "$reply" = imok ]
+}
+
 node_config() { # node number, http port
   local n=$1 http=$2 tcp=$(($2 + 900)) interserver=$(($2 + 1800)) node_dir="$dir/node$1"
   mkdir -p "$node_dir"/{data,tmp,user_files,log}
@@ -88,11 +97,19 @@ clientPort=$zk_port
 clientPortAddress=127.0.0.1
 admin.enableServer=false
 maxClientCnxns=200
+4lw.commands.whitelist=ruok
 CFG
     java -Xmx256m -Dzookeeper.log.dir="$dir/zookeeper" -cp "/usr/share/java/zookeeper.jar:$(ls /usr/share/java/*.jar | tr '\n' ':')" \
       org.apache.zookeeper.server.quorum.QuorumPeerMain "$dir/zookeeper/zoo.cfg" >"$dir/zookeeper/out.log" 2>&1 &
     echo $! >"$dir/zookeeper.pid"
   fi
+  # ClickHouse 18.16 crashes (zkutil::ZooKeeper::createImpl) when it starts before ZooKeeper answers: wait for it first.
+  for _ in $(seq 1 240); do
+    zookeeper_ok && break
+    alive "$dir/zookeeper.pid" || { say "ZooKeeper did not start:"; tail -20 "$dir/zookeeper/out.log" >&2; exit 1; }
+    sleep 0.25
+  done
+  zookeeper_ok || { say "ZooKeeper does not answer on $zk_port"; exit 1; }
 
   cat >"$dir/users.xml" <<XML
 <?xml version="1.0"?>
@@ -121,10 +138,15 @@ XML
     done
     [ "$(curl -s "http://127.0.0.1:$http/ping")" = "Ok." ] || { say "node $n does not answer on $http"; exit 1; }
   done
-  # ZooKeeper is up once ClickHouse can list its root.
-  for _ in $(seq 1 120); do
-    if curl -sf "http://127.0.0.1:$http1/" --data-binary "SELECT count() FROM system.zookeeper WHERE path = '/'" >/dev/null 2>&1; then break; fi
-    sleep 0.25
+  # Both servers reach ZooKeeper (distributed DDL needs it) and are still running.
+  for n in 1 2; do
+    http=$((http1 + n - 1))
+    for _ in $(seq 1 120); do
+      if curl -sf "http://127.0.0.1:$http/" --data-binary "SELECT count() FROM system.zookeeper WHERE path = '/'" >/dev/null 2>&1; then break; fi
+      sleep 0.25
+    done
+    curl -sf "http://127.0.0.1:$http/" --data-binary "SELECT count() FROM system.zookeeper WHERE path = '/'" >/dev/null \
+      || { say "node $n does not reach ZooKeeper:"; tail -5 "$dir/node$n/log/error.log" >&2; exit 1; }
   done
   say "ZooKeeper 127.0.0.1:$zk_port, nodes http://127.0.0.1:$http1 and http://127.0.0.1:$http2 (cluster '$cluster'), files in $dir"
   echo "clickhouse://127.0.0.1:$http1/$database?cluster=$cluster"
