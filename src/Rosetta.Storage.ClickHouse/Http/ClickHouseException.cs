@@ -12,6 +12,8 @@ public sealed partial class ClickHouseException : Exception
     private static readonly HashSet<int> TransientCodes =
     [
         3,   // UNEXPECTED_END_OF_FILE: the body was cut off
+        32,  // ATTEMPT_TO_READ_AFTER_EOF: a shard's connection ended mid-packet (the shard died)
+        33,  // CANNOT_READ_ALL_DATA: the same, mid-block
         198, // DNS_ERROR
         202, // TOO_MANY_SIMULTANEOUS_QUERIES
         209, // SOCKET_TIMEOUT

@@ -114,6 +114,10 @@ public sealed class ClickHouseSqlTests
         syntax.Retryable.ShouldBeFalse();
         syntax.Message.ShouldBe("code 62: Syntax error: failed at position 1 ('SELEC')");
 
+        // What an insert through the Distributed table answers when a shard dies mid-insert (seen on the local cluster).
+        var shardDied = ClickHouseException.FromResponse(500, "Code: 32, e.displayText() = DB::Exception: Attempt to read after eof: while receiving packet from 127.0.0.1:19024: Insertion status:\nWrote 1 blocks and 994 rows on shard 0 replica 0, 127.0.0.1:19023 (average 2 ms per block)\n, e.what() = DB::Exception");
+        shardDied.Code.ShouldBe(32);
+        shardDied.Retryable.ShouldBeTrue();
         ClickHouseException.FromResponse(503, "<html>Service Unavailable</html>").Retryable.ShouldBeTrue();
         ClickHouseException.FromResponse(404, "not here").Retryable.ShouldBeFalse();
     }
