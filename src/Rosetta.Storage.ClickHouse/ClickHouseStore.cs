@@ -108,7 +108,7 @@ public sealed class ClickHouseStore : IEventStore, IStoreReader
     {
         var rows = new TsvRowWriter(_schema, _columns, ingestId);
         var inserter = new BatchInserter(_http, _schema, rows.ColumnList, _retry, _warn);
-        return new ClickHouseRecordSink(new BatchBuilder(rows, ingestId, _location.BatchRows), inserter, () => CountEarlier(ingestId), Location, ingestId);
+        return new ClickHouseRecordSink(new BatchBuilder(rows, ingestId, _location.BatchRows), inserter, () => CountEarlier(ingestId), Location, ingestId, _warn);
     }
 
     /// <inheritdoc/>

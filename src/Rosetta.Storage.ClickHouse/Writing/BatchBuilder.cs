@@ -24,6 +24,9 @@ internal sealed class BatchBuilder(TsvRowWriter rows, long ingestId, int rowsPer
     /// <summary>Records left out because their event was already in the same batch.</summary>
     public long Repeats { get; private set; }
 
+    /// <summary>Times outside what the store's time columns hold, sent as NULL.</summary>
+    public long TimesOutOfRange => rows.TimesOutOfRange;
+
     /// <summary>Rows per batch.</summary>
     public int RowsPerBatch => rowsPerBatch;
 

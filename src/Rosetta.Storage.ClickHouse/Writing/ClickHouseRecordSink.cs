@@ -17,6 +17,7 @@ public sealed class ClickHouseRecordSink : IStoreSink
     private readonly BatchBuilder _builder;
     private readonly BatchInserter _inserter;
     private readonly Func<long> _countEarlierRuns;
+    private readonly Action<string>? _warn;
     private readonly Thread _converter;
     private readonly Thread _sender;
     private readonly CancellationTokenSource _stopping = new();
@@ -27,8 +28,9 @@ public sealed class ClickHouseRecordSink : IStoreSink
     private long _sent;
     private long _duplicates;
 
-    internal ClickHouseRecordSink(BatchBuilder builder, BatchInserter inserter, Func<long> countEarlierRuns, string location, long ingestId)
+    internal ClickHouseRecordSink(BatchBuilder builder, BatchInserter inserter, Func<long> countEarlierRuns, string location, long ingestId, Action<string>? warn)
     {
+        _warn = warn;
         _builder = builder;
         _inserter = inserter;
         _countEarlierRuns = countEarlierRuns;
@@ -81,6 +83,11 @@ public sealed class ClickHouseRecordSink : IStoreSink
         Stop();
         ThrowIfFailed();
         _duplicates = _builder.Repeats + _countEarlierRuns();
+        if (_builder.TimesOutOfRange > 0)
+        {
+            _warn?.Invoke($"{_builder.TimesOutOfRange:N0} time{(_builder.TimesOutOfRange == 1 ? "" : "s")} outside what the store's time columns hold were stored as NULL (their records are stored; ClickHouse would have wrapped them)");
+        }
+
         FinishingTime = clock.Elapsed;
     }
 

@@ -180,6 +180,17 @@ public sealed partial class ClickHouseStoreTests(ClickHouseCluster cluster) : ID
         cluster.Sql(1, $"SELECT engine FROM system.tables WHERE database = '{single}' AND name = 'events'").ShouldBe("ReplacingMergeTree");
         cluster.Scalar($"SELECT count() FROM {single}.events").ShouldBe(136);
 
+        // A Defender connection of 1969: 18.16's DateTime starts in 1970 and would wrap it; it is stored without its time, and said.
+        var before1970 = Path.Combine(_folder, "old-defender.ndjson");
+        var report = System.Text.Json.Nodes.JsonNode.Parse(File.ReadLines(Path.Combine(Paths.Samples, "defender", "streaming-api.ndjson")).First())!;
+        report["time"] = "1969-07-20T20:17:40Z";
+        report["properties"]!["Timestamp"] = "1969-07-20T20:17:40Z";
+        File.WriteAllText(before1970, report.ToJsonString() + "\n");
+        var old = Rosetta($"normalize \"{before1970}\" --store \"{ClickHouseCluster.Store(single, "")}\"");
+        old.Exit.ShouldBe(0, old.Err);
+        old.Err.ShouldContain("1 time outside what the store's time columns hold were stored as NULL");
+        cluster.Scalar($"SELECT count() FROM {single}.events WHERE isNull(event_date_creation) AND rosetta_time = toDateTime(0)").ShouldBe(1);
+
         var replicated = ClickHouseCluster.NewDatabase("repl");
         var (exit, _, error) = Rosetta($"normalize \"{Paths.Samples}\" --store \"{ClickHouseCluster.Store(replicated, "cluster=rosetta&replicated=1")}\"");
         exit.ShouldBe(0, error);
