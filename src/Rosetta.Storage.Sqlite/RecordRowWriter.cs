@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Rosetta.Schema;
 using SQLitePCL;
@@ -66,9 +65,9 @@ internal sealed class RecordRowWriter : IDisposable
             else if (reader.ValueTextEquals("vendor"u8))
             {
                 reader.Read();
-                _insert.Text(VendorParameter, RawValue(ref reader, line));
+                _insert.Text(VendorParameter, line[RecordLine.RawValue(ref reader)]);
             }
-            else if (Ordinal(ref reader) is var ordinal and >= 0)
+            else if (RecordLine.TryLookUp(ref reader, _ordinals, out var ordinal))
             {
                 reader.Read();
                 Bind(FirstStandardParameter + ordinal, _columns[ordinal].Type, ref reader, line);
@@ -92,19 +91,6 @@ internal sealed class RecordRowWriter : IDisposable
 
     public void Dispose() => _insert.Dispose();
 
-    private int Ordinal(ref Utf8JsonReader reader)
-    {
-        var name = reader.ValueSpan;
-        if (reader.ValueIsEscaped || name.Length > 128)
-        {
-            return -1;
-        }
-
-        Span<char> chars = stackalloc char[name.Length];
-        var count = Encoding.UTF8.GetChars(name, chars);
-        return _ordinals.TryGetValue(chars[..count], out var ordinal) ? ordinal : -1;
-    }
-
     /// <summary>Reads the <c>rosetta</c> object into the metadata columns; true when it carried the event key.</summary>
     private bool Metadata(ref Utf8JsonReader reader, ReadOnlySpan<byte> line)
     {
@@ -112,12 +98,16 @@ internal sealed class RecordRowWriter : IDisposable
         Span<byte> key = stackalloc byte[KeySize];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var parameter = reader.ValueTextEquals("source"u8) ? SourceParameter
-                : reader.ValueTextEquals("event"u8) ? EventParameter
-                : reader.ValueTextEquals("table"u8) ? TableParameter
-                : reader.ValueTextEquals("diagnostics"u8) ? DiagnosticsParameter
-                : reader.ValueTextEquals("envelope"u8) ? EnvelopeParameter
-                : reader.ValueTextEquals("key"u8) ? KeyParameter : 0;
+            var parameter = RecordLine.Member(ref reader) switch
+            {
+                RecordMember.Source => SourceParameter,
+                RecordMember.Event => EventParameter,
+                RecordMember.Table => TableParameter,
+                RecordMember.Diagnostics => DiagnosticsParameter,
+                RecordMember.Envelope => EnvelopeParameter,
+                RecordMember.Key => KeyParameter,
+                _ => 0,
+            };
             reader.Read();
             if (parameter == KeyParameter && reader.TokenType == JsonTokenType.String && TryKey(reader.ValueSpan, key))
             {
@@ -130,7 +120,7 @@ internal sealed class RecordRowWriter : IDisposable
             }
             else if (parameter is DiagnosticsParameter or EnvelopeParameter)
             {
-                _insert.Text(parameter, RawValue(ref reader, line));
+                _insert.Text(parameter, line[RecordLine.RawValue(ref reader)]);
             }
             else
             {
@@ -163,7 +153,7 @@ internal sealed class RecordRowWriter : IDisposable
                 _insert.Text(parameter, Unescaped(ref reader));
                 break;
             default:
-                _insert.Text(parameter, RawValue(ref reader, line));
+                _insert.Text(parameter, line[RecordLine.RawValue(ref reader)]);
                 break;
         }
     }
@@ -208,13 +198,6 @@ internal sealed class RecordRowWriter : IDisposable
 
         var length = reader.CopyString(_text);
         return _text.AsSpan(0, length);
-    }
-
-    private static ReadOnlySpan<byte> RawValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> line)
-    {
-        var start = (int)reader.TokenStartIndex;
-        reader.Skip();
-        return line[start..(int)reader.BytesConsumed];
     }
 
     private static bool TryKey(ReadOnlySpan<byte> hex, Span<byte> bytes)

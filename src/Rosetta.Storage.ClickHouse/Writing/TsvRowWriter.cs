@@ -73,7 +73,7 @@ internal sealed class TsvRowWriter
                 reader.Read();
                 _cells[Metadata.Vendor] = RawValue(ref reader);
             }
-            else if (Ordinals(ref reader) is { } ordinals)
+            else if (RecordLine.TryLookUp(ref reader, _ordinals, out var ordinals))
             {
                 reader.Read();
                 ReadStandard(ordinals, ref reader);
@@ -136,12 +136,16 @@ internal sealed class TsvRowWriter
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var cell = reader.ValueTextEquals("source"u8) ? Metadata.Source
-                : reader.ValueTextEquals("event"u8) ? Metadata.Event
-                : reader.ValueTextEquals("table"u8) ? Metadata.Table
-                : reader.ValueTextEquals("diagnostics"u8) ? Metadata.Diagnostics
-                : reader.ValueTextEquals("envelope"u8) ? Metadata.Envelope
-                : reader.ValueTextEquals("key"u8) ? Metadata.Key : -1;
+            var cell = RecordLine.Member(ref reader) switch
+            {
+                RecordMember.Source => Metadata.Source,
+                RecordMember.Event => Metadata.Event,
+                RecordMember.Table => Metadata.Table,
+                RecordMember.Diagnostics => Metadata.Diagnostics,
+                RecordMember.Envelope => Metadata.Envelope,
+                RecordMember.Key => Metadata.Key,
+                _ => -1,
+            };
             reader.Read();
             if (cell is Metadata.Diagnostics or Metadata.Envelope)
             {
@@ -268,19 +272,6 @@ internal sealed class TsvRowWriter
         return true;
     }
 
-    private int[]? Ordinals(ref Utf8JsonReader reader)
-    {
-        var name = reader.ValueSpan;
-        if (reader.ValueIsEscaped || name.Length > 128)
-        {
-            return null;
-        }
-
-        Span<char> chars = stackalloc char[name.Length];
-        var count = Encoding.UTF8.GetChars(name, chars);
-        return _ordinals.TryGetValue(chars[..count], out var ordinals) ? ordinals : null;
-    }
-
     private Cell Text(ref Utf8JsonReader reader)
     {
         if (!reader.ValueIsEscaped)
@@ -297,9 +288,8 @@ internal sealed class TsvRowWriter
 
     private static Cell RawValue(ref Utf8JsonReader reader)
     {
-        var start = (int)reader.TokenStartIndex;
-        reader.Skip();
-        return new Cell(CellKind.Line, start, (int)reader.BytesConsumed - start);
+        var (start, length) = RecordLine.RawValue(ref reader).GetOffsetAndLength(int.MaxValue);
+        return new Cell(CellKind.Line, start, length);
     }
 
     private Cell Scratch(ReadOnlySpan<byte> bytes)
