@@ -1,11 +1,11 @@
-using System.Text.Json;
 using Rosetta.Json;
 
 namespace Rosetta.Mapping;
 
 /// <summary>
 /// Writes what no standard name carried as the record's <c>vendor</c> object, keeping the vendor's nesting and
-/// dropping nulls and empty strings (they carry nothing); objects left empty are not written.
+/// dropping nulls and empty strings (they carry nothing); objects left empty are not written. The record was checked
+/// by <see cref="JsonSlotScanner"/> already.
 /// </summary>
 internal static class JsonLeftoverWriter
 {
@@ -13,12 +13,11 @@ internal static class JsonLeftoverWriter
 
     public static void Write(ReadOnlySpan<byte> json, PathNode root, SlotTable slots, JsonBuffer output)
     {
-        var reader = new Utf8JsonReader(json);
-        reader.Read();
+        var cursor = new JsonCursor(json);
         var mark = output.Mark();
         output.Name(VendorName);
         output.StartObject();
-        if (CopyObject(ref reader, json, root, slots, output))
+        if (CopyObject(ref cursor, json, root, slots, output, 1))
         {
             output.EndObject();
         }
@@ -28,35 +27,38 @@ internal static class JsonLeftoverWriter
         }
     }
 
-    private static bool CopyObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, PathNode? node, SlotTable slots, JsonBuffer output)
+    private static bool CopyObject(ref JsonCursor cursor, ReadOnlySpan<byte> json, PathNode? node, SlotTable slots, JsonBuffer output, int depth)
     {
-        Span<byte> scratch = stackalloc byte[256];
         var wrote = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        cursor.StartObject(depth);
+        var first = true;
+        while (cursor.NextMember(ref first, out var nameStart, out var nameLength, out var escaped))
         {
-            var rawName = reader.ValueSpan;
-            var escaped = reader.ValueIsEscaped;
-            var nameStart = (int)reader.TokenStartIndex;
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.Null)
+            var type = json[cursor.Position];
+            if (type == (byte)'n')
             {
-                continue; // nulls carry nothing: not written, and not looked up
+                cursor.ReadLiteral(); // nulls carry nothing: not written, and not looked up
+                continue;
             }
 
-            var child = node?.Find(JsonSlotScanner.Name(json, rawName, escaped, nameStart, scratch));
+            var rawName = json.Slice(nameStart, nameLength);
+            var child = node is null ? null : escaped ? JsonSlotScanner.FindEscaped(json, node, rawName, nameStart) : node.Find(rawName);
             var consumed = child is { Slot: >= 0 } && slots.IsConsumed(child.Slot);
-            switch (reader.TokenType)
+            var start = cursor.Position;
+            if (consumed)
             {
-                case JsonTokenType.StartObject when consumed:
-                case JsonTokenType.StartArray when consumed:
-                    reader.Skip();
-                    break;
-                case JsonTokenType.StartObject:
+                cursor.SkipValue(depth);
+                continue;
+            }
+
+            switch (type)
+            {
+                case (byte)'{':
                     {
                         var mark = output.Mark();
                         output.EscapedName(rawName);
                         output.StartObject();
-                        if (CopyObject(ref reader, json, child, slots, output))
+                        if (CopyObject(ref cursor, json, child, slots, output, depth + 1))
                         {
                             output.EndObject();
                             wrote = true;
@@ -69,33 +71,21 @@ internal static class JsonLeftoverWriter
                         break;
                     }
 
-                case JsonTokenType.StartArray:
-                    {
-                        var start = (int)reader.TokenStartIndex;
-                        reader.Skip();
-                        output.EscapedName(rawName);
-                        output.RawValue(json[start..(int)reader.BytesConsumed]);
-                        wrote = true;
-                        break;
-                    }
-
-                case JsonTokenType.String:
-                    if (!consumed && reader.ValueSpan.Length > 0)
+                case (byte)'"':
+                    cursor.ReadString(out var valueStart, out var valueLength, out _);
+                    if (valueLength > 0)
                     {
                         output.EscapedName(rawName);
-                        output.EscapedString(reader.ValueSpan);
+                        output.EscapedString(json.Slice(valueStart, valueLength));
                         wrote = true;
                     }
 
                     break;
                 default:
-                    if (!consumed)
-                    {
-                        output.EscapedName(rawName);
-                        output.RawValue(reader.ValueSpan);
-                        wrote = true;
-                    }
-
+                    cursor.SkipValue(depth);
+                    output.EscapedName(rawName);
+                    output.RawValue(json[start..cursor.Position]);
+                    wrote = true;
                     break;
             }
         }

@@ -1,99 +1,118 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Rosetta.Json;
 
 namespace Rosetta.Mapping;
 
 /// <summary>One pass of <see cref="Utf8JsonReader"/> over a JSON record that fills the slots of every path in the trie and skips the rest.</summary>
 internal static class JsonSlotScanner
 {
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = 256 };
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = JsonCursor.MaxDepth };
 
     /// <summary>Fills <paramref name="slots"/> from <paramref name="json"/>.</summary>
     /// <exception cref="JsonException">The record is not one well-formed JSON object.</exception>
     public static void Scan(ReadOnlySpan<byte> json, PathNode root, SlotTable slots)
     {
-        var reader = new Utf8JsonReader(json, Options);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        var cursor = new JsonCursor(json);
+        var first = cursor.Peek();
+        if (first != (byte)'{' && (cursor.Position == json.Length ? "empty record" : Describe(first)) is { } problem)
         {
-            throw new JsonException(reader.TokenType == JsonTokenType.None ? "empty record" : $"a record must be a JSON object, not {Describe(reader.TokenType)}");
+            throw new JsonException(problem);
         }
 
-        Walk(ref reader, json, root, slots);
-        if (reader.Read())
+        try
         {
-            throw new JsonException("more than one JSON value on the line");
+            Walk(ref cursor, json, root, slots, 1);
+            cursor.End();
+        }
+        catch (JsonException)
+        {
+            throw JsonCursor.Explain(json, Options, cursor.Position);
         }
     }
 
-    private static void Walk(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, PathNode node, SlotTable slots)
+    private static void Walk(ref JsonCursor cursor, ReadOnlySpan<byte> json, PathNode node, SlotTable slots, int depth)
     {
-        Span<byte> scratch = stackalloc byte[256];
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        cursor.StartObject(depth);
+        var first = true;
+        while (cursor.NextMember(ref first, out var nameStart, out var nameLength, out var escaped))
         {
-            var name = reader.ValueSpan;
-            var escaped = reader.ValueIsEscaped;
-            var nameStart = (int)reader.TokenStartIndex;
-            reader.Read();
-            var type = reader.TokenType;
-            if (type == JsonTokenType.Null)
+            var type = json[cursor.Position];
+            if (type == (byte)'n')
             {
-                continue; // null is no value (SlotTable.HasValue): no slot to fill, no name to look up (S1 writes dozens)
-            }
-
-            var child = node.Find(Name(json, name, escaped, nameStart, scratch));
-            if (child is null)
-            {
-                if (type is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    reader.Skip();
-                }
-
+                cursor.ReadLiteral(); // null is no value (SlotTable.HasValue): no slot to fill, no name to look up (S1 writes dozens)
                 continue;
             }
 
+            var name = json.Slice(nameStart, nameLength);
+            var child = escaped ? FindEscaped(json, node, name, nameStart) : node.Find(name);
+            if (child is null)
+            {
+                cursor.SkipValue(depth);
+                continue;
+            }
+
+            var start = cursor.Position;
             switch (type)
             {
-                case JsonTokenType.StartObject:
+                case (byte)'{':
+                    if (child.HasChildren)
                     {
-                        var start = (int)reader.TokenStartIndex;
-                        if (child.HasChildren)
-                        {
-                            Walk(ref reader, json, child, slots);
-                        }
-                        else
-                        {
-                            reader.Skip();
-                        }
-
-                        if (child.Slot >= 0)
-                        {
-                            slots.Set(child.Slot, SlotKind.Object, start, (int)reader.BytesConsumed - start, false);
-                        }
-
-                        break;
+                        Walk(ref cursor, json, child, slots, depth + 1);
+                    }
+                    else
+                    {
+                        cursor.SkipValue(depth);
                     }
 
-                case JsonTokenType.StartArray:
-                    {
-                        var start = (int)reader.TokenStartIndex;
-                        reader.Skip();
-                        if (child.Slot >= 0)
-                        {
-                            slots.Set(child.Slot, SlotKind.Array, start, (int)reader.BytesConsumed - start, false);
-                        }
-
-                        break;
-                    }
-
-                default:
                     if (child.Slot >= 0)
                     {
-                        var isString = type == JsonTokenType.String;
-                        slots.Set(child.Slot, KindOf(type), (int)reader.TokenStartIndex + (isString ? 1 : 0), reader.ValueSpan.Length, reader.ValueIsEscaped);
+                        slots.Set(child.Slot, SlotKind.Object, start, cursor.Position - start, false);
+                    }
+
+                    break;
+                case (byte)'[':
+                    cursor.SkipValue(depth);
+                    if (child.Slot >= 0)
+                    {
+                        slots.Set(child.Slot, SlotKind.Array, start, cursor.Position - start, false);
+                    }
+
+                    break;
+                case (byte)'"':
+                    cursor.ReadString(out var valueStart, out var valueLength, out var valueEscaped);
+                    if (child.Slot >= 0)
+                    {
+                        slots.Set(child.Slot, SlotKind.String, valueStart, valueLength, valueEscaped);
+                    }
+
+                    break;
+                case (byte)'t' or (byte)'f':
+                    cursor.ReadLiteral();
+                    if (child.Slot >= 0)
+                    {
+                        slots.Set(child.Slot, type == (byte)'t' ? SlotKind.True : SlotKind.False, start, cursor.Position - start, false);
+                    }
+
+                    break;
+                default:
+                    var length = cursor.ReadNumber();
+                    if (child.Slot >= 0)
+                    {
+                        slots.Set(child.Slot, SlotKind.Number, start, length, false);
                     }
 
                     break;
             }
         }
+    }
+
+    /// <summary>The child of <paramref name="node"/> an escaped name (rare: <c>"a\u002eb"</c>) names once unescaped.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static PathNode? FindEscaped(ReadOnlySpan<byte> json, PathNode node, ReadOnlySpan<byte> name, int nameStart)
+    {
+        Span<byte> scratch = stackalloc byte[256];
+        return node.Find(Name(json, name, true, nameStart - 1, scratch));
     }
 
     /// <summary>
@@ -112,24 +131,14 @@ internal static class JsonSlotScanner
         return raw.Length <= scratch.Length ? scratch[..reader.CopyString(scratch)] : System.Text.Encoding.UTF8.GetBytes(reader.GetString()!);
     }
 
-    public static SlotKind KindOf(JsonTokenType type) => type switch
+    /// <summary>Why a record whose first byte is <paramref name="first"/> is not an object; null when that byte starts no JSON value.</summary>
+    private static string? Describe(byte first) => first switch
     {
-        JsonTokenType.String => SlotKind.String,
-        JsonTokenType.Number => SlotKind.Number,
-        JsonTokenType.True => SlotKind.True,
-        JsonTokenType.False => SlotKind.False,
-        JsonTokenType.Null => SlotKind.Null,
-        JsonTokenType.StartObject => SlotKind.Object,
-        JsonTokenType.StartArray => SlotKind.Array,
-        _ => SlotKind.Missing,
-    };
-
-    private static string Describe(JsonTokenType type) => type switch
-    {
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.Null => "null",
-        _ => "true or false",
+        (byte)'[' => "a record must be a JSON object, not an array",
+        (byte)'"' => "a record must be a JSON object, not a string",
+        (byte)'-' or (>= (byte)'0' and <= (byte)'9') => "a record must be a JSON object, not a number",
+        (byte)'n' => "a record must be a JSON object, not null",
+        (byte)'t' or (byte)'f' => "a record must be a JSON object, not true or false",
+        _ => null,
     };
 }

@@ -1,0 +1,371 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace Rosetta.Json;
+
+/// <summary>
+/// A forward-only, validating cursor over one JSON value that is wholly in memory (a line of NDJSON, an element of
+/// an array). The engine's record walks use it instead of <see cref="Utf8JsonReader"/>: knowing the whole value is
+/// there, it keeps no token state, and it skips what no field reads in one tight loop. It accepts what
+/// Utf8JsonReader accepts with default options (RFC 8259: no comments, no trailing commas, nesting at most
+/// <see cref="MaxDepth"/>; string bytes are not checked as UTF-8). On the first error it throws a
+/// <see cref="JsonException"/>; <see cref="Explain"/> then words it as Utf8JsonReader does, with the byte position.
+/// </summary>
+internal ref struct JsonCursor
+{
+    /// <summary>How deep objects and arrays may nest, as Utf8JsonReader's default.</summary>
+    public const int MaxDepth = 256;
+
+    private static readonly SearchValues<byte> StringStops = SearchValues.Create(
+        [(byte)'"', (byte)'\\', 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
+
+    private readonly ReadOnlySpan<byte> _json;
+    private int _position;
+
+    public JsonCursor(ReadOnlySpan<byte> json) => _json = json;
+
+    /// <summary>The offset of the next byte to read.</summary>
+    public readonly int Position => _position;
+
+    /// <summary>Skips whitespace and returns the next byte without consuming it; 0 at the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public byte Peek()
+    {
+        var json = _json;
+        var position = _position;
+        while ((uint)position < (uint)json.Length)
+        {
+            var c = json[position];
+            if (c > (byte)' ' || c is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r'))
+            {
+                _position = position;
+                return c;
+            }
+
+            position++;
+        }
+
+        _position = position;
+        return 0;
+    }
+
+    /// <summary>Consumes the <c>{</c> that opens an object at nesting <paramref name="depth"/> (the record itself is 1).</summary>
+    public void StartObject(int depth)
+    {
+        if (Peek() != (byte)'{' || depth > MaxDepth)
+        {
+            Fail();
+        }
+
+        _position++;
+    }
+
+    /// <summary>
+    /// Moves to the next member of the object being read and returns its name (between the quotes, escapes as
+    /// written), leaving the cursor on the first byte of its value; false once the object's <c>}</c> is consumed.
+    /// <paramref name="first"/> starts true for each object.
+    /// </summary>
+    public bool NextMember(ref bool first, out int nameStart, out int nameLength, out bool nameEscaped)
+    {
+        var c = Peek();
+        if (c == (byte)'}')
+        {
+            _position++;
+            nameStart = nameLength = 0;
+            nameEscaped = false;
+            return false;
+        }
+
+        if (!first)
+        {
+            if (c != (byte)',')
+            {
+                Fail();
+            }
+
+            _position++;
+            c = Peek();
+        }
+
+        first = false;
+        if (c != (byte)'"')
+        {
+            Fail();
+        }
+
+        ReadString(out nameStart, out nameLength, out nameEscaped);
+        if (Peek() != (byte)':')
+        {
+            Fail();
+        }
+
+        _position++;
+        if (Peek() == 0)
+        {
+            Fail();
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads the string the cursor is on (at its opening quote): the offset and length of its content, escapes as written.</summary>
+    public void ReadString(out int start, out int length, out bool escaped)
+    {
+        var json = _json;
+        start = _position + 1;
+        escaped = false;
+        var i = start;
+        while (true)
+        {
+            var stop = json[i..].IndexOfAny(StringStops);
+            if (stop < 0)
+            {
+                Fail();
+            }
+
+            i += stop;
+            var c = json[i];
+            if (c == (byte)'"')
+            {
+                break;
+            }
+
+            if (c != (byte)'\\')
+            {
+                Fail(); // a control character must be escaped
+            }
+
+            escaped = true;
+            i = SkipEscape(json, i);
+        }
+
+        length = i - start;
+        _position = i + 1;
+    }
+
+    /// <summary>Reads the number the cursor is on; its length.</summary>
+    public int ReadNumber()
+    {
+        var json = _json;
+        var start = _position;
+        var i = start;
+        if (i < json.Length && json[i] == (byte)'-')
+        {
+            i++;
+        }
+
+        if (i >= json.Length || !IsDigit(json[i]))
+        {
+            Fail();
+        }
+
+        if (json[i] == (byte)'0')
+        {
+            i++;
+            if (i < json.Length && IsDigit(json[i]))
+            {
+                Fail(); // a leading zero
+            }
+        }
+        else
+        {
+            i = Digits(json, i);
+        }
+
+        if (i < json.Length && json[i] == (byte)'.')
+        {
+            i = RequiredDigits(json, i + 1);
+        }
+
+        if (i < json.Length && (json[i] | 0x20) == (byte)'e')
+        {
+            i++;
+            if (i < json.Length && json[i] is (byte)'+' or (byte)'-')
+            {
+                i++;
+            }
+
+            i = RequiredDigits(json, i);
+        }
+
+        _position = i;
+        return i - start;
+    }
+
+    /// <summary>Consumes <c>null</c>, <c>true</c> or <c>false</c>, whichever the cursor is on.</summary>
+    public void ReadLiteral()
+    {
+        var rest = _json[_position..];
+        if (rest.Length >= 4)
+        {
+            var word = BinaryPrimitives.ReadUInt32LittleEndian(rest);
+            if (word is 0x6C6C756E or 0x65757274)
+            {
+                _position += 4; // null, true
+                return;
+            }
+
+            if (word == 0x736C6166 && rest.Length >= 5 && rest[4] == (byte)'e')
+            {
+                _position += 5; // false
+                return;
+            }
+        }
+
+        Fail();
+    }
+
+    /// <summary>Skips the value the cursor is on, checking it; <paramref name="depth"/> is the nesting it sits in.</summary>
+    public void SkipValue(int depth)
+    {
+        switch (_json[_position])
+        {
+            case (byte)'"':
+                ReadString(out _, out _, out _);
+                break;
+            case (byte)'{':
+                SkipObject(depth + 1);
+                break;
+            case (byte)'[':
+                SkipArray(depth + 1);
+                break;
+            case (byte)'n' or (byte)'t' or (byte)'f':
+                ReadLiteral();
+                break;
+            default:
+                ReadNumber();
+                break;
+        }
+    }
+
+    /// <summary>Checks that nothing but whitespace follows the value just read.</summary>
+    public void End()
+    {
+        Peek();
+        if (_position != _json.Length)
+        {
+            Fail();
+        }
+    }
+
+    /// <summary>The error Utf8JsonReader reports for <paramref name="json"/>, which a cursor found malformed.</summary>
+    public static JsonException Explain(ReadOnlySpan<byte> json, JsonReaderOptions options, int position)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json, options);
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException e)
+        {
+            return e;
+        }
+
+        return new JsonException($"malformed at byte {position}");
+    }
+
+    /// <summary>Throws the cursor's error; <see cref="Explain"/> says what it is.</summary>
+    [DoesNotReturn]
+    public static void Fail() => throw new JsonException();
+
+    private void SkipObject(int depth)
+    {
+        StartObject(depth);
+        var first = true;
+        while (NextMember(ref first, out _, out _, out _))
+        {
+            SkipValue(depth);
+        }
+    }
+
+    private void SkipArray(int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            Fail();
+        }
+
+        _position++;
+        if (Peek() == (byte)']')
+        {
+            _position++;
+            return;
+        }
+
+        while (true)
+        {
+            if (Peek() == 0)
+            {
+                Fail();
+            }
+
+            SkipValue(depth);
+            var c = Peek();
+            _position++;
+            if (c == (byte)']')
+            {
+                return;
+            }
+
+            if (c != (byte)',')
+            {
+                Fail();
+            }
+        }
+    }
+
+    /// <summary>The offset after the escape sequence at <paramref name="backslash"/>, which must be one JSON allows.</summary>
+    private static int SkipEscape(ReadOnlySpan<byte> json, int backslash)
+    {
+        var i = backslash + 1;
+        if (i >= json.Length)
+        {
+            Fail();
+        }
+
+        switch (json[i])
+        {
+            case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
+                return i + 1;
+            case (byte)'u':
+                if (i + 4 >= json.Length || !IsHex(json[i + 1]) || !IsHex(json[i + 2]) || !IsHex(json[i + 3]) || !IsHex(json[i + 4]))
+                {
+                    Fail();
+                }
+
+                return i + 5;
+            default:
+                Fail();
+                return 0;
+        }
+    }
+
+    private static int Digits(ReadOnlySpan<byte> json, int i)
+    {
+        while (i < json.Length && IsDigit(json[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static int RequiredDigits(ReadOnlySpan<byte> json, int i)
+    {
+        if (i >= json.Length || !IsDigit(json[i]))
+        {
+            Fail();
+        }
+
+        return Digits(json, i + 1);
+    }
+
+    private static bool IsDigit(byte c) => (uint)(c - '0') <= 9;
+
+    private static bool IsHex(byte c) => IsDigit(c) || (uint)((c | 0x20) - 'a') <= 5;
+}
