@@ -212,10 +212,11 @@ internal sealed class JsonBuffer
     {
         Byte((byte)'"');
         var start = 0;
-        for (var i = 0; i < utf8.Length; i++)
+        var clean = utf8.IndexOfAny(JsonCursor.StringStops);
+        for (var i = clean < 0 ? utf8.Length : clean; i < utf8.Length; i++)
         {
             var b = utf8[i];
-            if (b >= 0x20 && b != (byte)'"' && b != (byte)'\\')
+            if (!JsonCursor.StringStops.Contains(b))
             {
                 continue;
             }

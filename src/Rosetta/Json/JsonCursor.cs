@@ -19,7 +19,8 @@ internal ref struct JsonCursor
     /// <summary>How deep objects and arrays may nest, as Utf8JsonReader's default.</summary>
     public const int MaxDepth = 256;
 
-    private static readonly SearchValues<byte> StringStops = SearchValues.Create(
+    /// <summary>The bytes a JSON string cannot hold as they are: the quote, the backslash and the control characters.</summary>
+    public static readonly SearchValues<byte> StringStops = SearchValues.Create(
         [(byte)'"', (byte)'\\', 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
 
     private readonly ReadOnlySpan<byte> _json;

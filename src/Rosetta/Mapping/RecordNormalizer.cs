@@ -45,6 +45,9 @@ internal sealed class RecordNormalizer
     /// <summary>The plan of the last normalized record.</summary>
     public CompiledPlan? Plan { get; private set; }
 
+    /// <summary>Where <see cref="Plan"/> is in <see cref="CompiledSources.Plans"/>.</summary>
+    public int PlanIndex { get; private set; }
+
     /// <summary>How many field values of the last record failed their type.</summary>
     public int FieldProblems => _problems.Count;
 
@@ -133,6 +136,7 @@ internal sealed class RecordNormalizer
         var index = _sources.Route(_slots, data, table);
         if (index >= 0)
         {
+            PlanIndex = index;
             Plan = _sources.Plans[index];
             Reason = null;
             return RecordOutcome.Normalized;

@@ -21,6 +21,7 @@ internal sealed class NormalizingConsumer : IRecordConsumer
     private readonly RunSummary _summary;
     private readonly RunProgress _progress;
     private readonly JsonBuffer _envelope = new(4096);
+    private readonly long[] _recordsByPlan;
 
     public NormalizingConsumer(RecordNormalizer normalizer, IRecordSink sink, DeadLetterSink deadLetters, RunSummary summary, RunProgress progress)
     {
@@ -29,6 +30,7 @@ internal sealed class NormalizingConsumer : IRecordConsumer
         _deadLetters = deadLetters;
         _summary = summary;
         _progress = progress;
+        _recordsByPlan = new long[normalizer.Sources.Plans.Length];
     }
 
     public string Input { get; set; } = "";
@@ -52,13 +54,9 @@ internal sealed class NormalizingConsumer : IRecordConsumer
         {
             Wrapper(text, line);
         }
-        else if (text.IndexOf("\"properties\""u8) >= 0 && TryEnvelope(text, out var record, out var table))
-        {
-            Normalize(text.Slice(record.Start, record.Length), table, _envelope.WrittenSpan, line, text);
-        }
         else
         {
-            Normalize(text, null, [], line, text);
+            NormalizeOrUnwrap(text, line);
         }
     }
 
@@ -79,7 +77,7 @@ internal sealed class NormalizingConsumer : IRecordConsumer
         DeadLetter(RecordOutcome.Malformed, reason, raw, line);
     }
 
-    /// <summary>Writes what is buffered to the sink.</summary>
+    /// <summary>Writes what is buffered to the sink, and counts its records in the summary.</summary>
     public void Flush()
     {
         if (_normalizer.Output.Length > 0)
@@ -87,22 +85,40 @@ internal sealed class NormalizingConsumer : IRecordConsumer
             _sink.Write(_normalizer.Output.WrittenSpan);
             _normalizer.Output.Clear();
         }
+
+        for (var i = 0; i < _recordsByPlan.Length; i++)
+        {
+            if (_recordsByPlan[i] > 0)
+            {
+                var source = _normalizer.Sources.Plans[i].Plan.SourceId;
+                _summary.RecordsBySource[source] = _summary.RecordsBySource.GetValueOrDefault(source) + _recordsByPlan[i];
+                _recordsByPlan[i] = 0;
+            }
+        }
     }
 
-    /// <summary>Normalizes one event; <paramref name="raw"/> is the event as written (with its envelope), kept if it is a dead letter.</summary>
-    private void Normalize(ReadOnlySpan<byte> record, string? table, ReadOnlySpan<byte> envelope, long line, ReadOnlySpan<byte> raw)
+    /// <summary>
+    /// Normalizes one event, or the event inside a streaming API envelope. The event is tried first: envelopes are
+    /// rarer, and telling one costs a search of the whole line. A dead letter keeps the line as written.
+    /// </summary>
+    private void NormalizeOrUnwrap(ReadOnlySpan<byte> text, long line)
     {
         _summary.EventsIn++;
         _progress.AddEvent();
-        Finish(_normalizer.NormalizeJson(record, table, envelope), raw, line);
+        var outcome = _normalizer.NormalizeJson(text, null, []);
+        if (outcome == RecordOutcome.Unrecognized && text.IndexOf("\"properties\""u8) >= 0 && TryEnvelope(text, out var record, out var table))
+        {
+            outcome = _normalizer.NormalizeJson(text.Slice(record.Start, record.Length), table, _envelope.WrittenSpan);
+        }
+
+        Finish(outcome, text, line);
     }
 
     private void Finish(RecordOutcome outcome, ReadOnlySpan<byte> raw, long line)
     {
         if (outcome == RecordOutcome.Normalized)
         {
-            var plan = _normalizer.Plan!.Plan.SourceId;
-            _summary.RecordsBySource[plan] = _summary.RecordsBySource.GetValueOrDefault(plan) + 1;
+            _recordsByPlan[_normalizer.PlanIndex]++; // into the summary at the next flush: a dictionary per record costs
             if (_normalizer.DirectionProblem is { } direction)
             {
                 _summary.UnknownDirection(direction);
@@ -159,13 +175,26 @@ internal sealed class NormalizingConsumer : IRecordConsumer
         }
     }
 
+    /// <summary>An Event Hub batch or an API response: its first member is <c>records</c>, <c>Results</c> or <c>Schema</c>.</summary>
     private static bool IsWrapper(ReadOnlySpan<byte> value)
     {
         try
         {
-            var reader = new Utf8JsonReader(value);
-            return reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.Read()
-                && (reader.ValueTextEquals("records"u8) || reader.ValueTextEquals("Results"u8) || reader.ValueTextEquals("Schema"u8));
+            var cursor = new JsonCursor(value);
+            var first = true;
+            if (cursor.Peek() != (byte)'{')
+            {
+                return false;
+            }
+
+            cursor.StartObject(1);
+            if (!cursor.NextMember(ref first, out var start, out var length, out _))
+            {
+                return false;
+            }
+
+            var name = value.Slice(start, length);
+            return name.SequenceEqual("records"u8) || name.SequenceEqual("Results"u8) || name.SequenceEqual("Schema"u8);
         }
         catch (JsonException)
         {
