@@ -4,21 +4,29 @@ namespace Rosetta.Bench;
 
 /// <summary>
 /// Each hot stage timed over the records of a real NDJSON file held in memory (no I/O, no start-up), so the stages
-/// see the data's own variety rather than one record repeated: <c>dotnet run -c Release --project bench/Rosetta.Bench -- stages FILE [RUNS]</c>.
+/// see the data's own variety rather than one record repeated: <c>dotnet run -c Release --project bench/Rosetta.Bench -- stages FILE [RUNS] [STAGE]</c>
+/// (STAGE: only the stages whose name contains it, for a profiler).
 /// </summary>
 internal static class StageTimes
 {
-    public static void Run(string path, int runs)
+    public static void Run(string path, int runs, string only)
     {
         var records = File.ReadAllLines(path).Where(line => line.Length > 0).Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
         var bytes = records.Sum(record => (long)record.Length);
         var engine = new StageBenchmarks();
         engine.Setup();
         Console.WriteLine($"{records.Length:N0} records, {bytes / 1048576.0:F0} MB, best of {runs} runs");
-        Time("scan into slots", records, bytes, runs, engine.Scan);
-        Time("scan + route", records, bytes, runs, record => engine.Route(record));
-        Time("whole record, --standard-only", records, bytes, runs, record => engine.StandardOnly(record));
-        Time("whole record, with vendor leftovers", records, bytes, runs, record => engine.WithLeftovers(record));
+        (string Name, Action<byte[]> Work)[] stages =
+        [
+            ("scan into slots", engine.Scan),
+            ("scan + route", record => engine.Route(record)),
+            ("whole record, --standard-only", record => engine.StandardOnly(record)),
+            ("whole record, with vendor leftovers", record => engine.WithLeftovers(record)),
+        ];
+        foreach (var (name, work) in stages.Where(stage => stage.Name.Contains(only, StringComparison.Ordinal)))
+        {
+            Time(name, records, bytes, runs, work);
+        }
     }
 
     private static void Time(string stage, byte[][] records, long bytes, int runs, Action<byte[]> work)

@@ -4,20 +4,19 @@ namespace Rosetta.Mapping;
 
 /// <summary>
 /// Writes what no standard name carried as the record's <c>vendor</c> object, keeping the vendor's nesting and
-/// dropping nulls and empty strings (they carry nothing); objects left empty are not written. The record was checked
-/// by <see cref="JsonSlotScanner"/> already.
+/// dropping nulls and empty strings (they carry nothing); objects left empty are not written. It reads the members
+/// <see cref="JsonSlotScanner"/> put on the <see cref="MemberTape"/>, and only walks the objects the scan skipped.
 /// </summary>
 internal static class JsonLeftoverWriter
 {
     private static readonly byte[] VendorName = "\"vendor\":"u8.ToArray();
 
-    public static void Write(ReadOnlySpan<byte> json, PathNode root, SlotTable slots, JsonBuffer output)
+    public static void Write(ReadOnlySpan<byte> json, MemberTape tape, SlotTable slots, JsonBuffer output)
     {
-        var cursor = new JsonCursor(json);
         var mark = output.Mark();
         output.Name(VendorName);
         output.StartObject();
-        if (CopyObject(ref cursor, json, root, slots, output, 1))
+        if (CopyMembers(json, tape, 0, tape.Count, slots, output))
         {
             output.EndObject();
         }
@@ -27,38 +26,84 @@ internal static class JsonLeftoverWriter
         }
     }
 
-    private static bool CopyObject(ref JsonCursor cursor, ReadOnlySpan<byte> json, PathNode? node, SlotTable slots, JsonBuffer output, int depth)
+    private static bool CopyMembers(ReadOnlySpan<byte> json, MemberTape tape, int from, int to, SlotTable slots, JsonBuffer output)
+    {
+        var wrote = false;
+        for (var i = from; i < to; i = tape[i].End)
+        {
+            ref readonly var member = ref tape[i];
+            if (member.Slot >= 0 && slots.IsConsumed(member.Slot))
+            {
+                continue;
+            }
+
+            var name = json.Slice(member.NameStart, member.NameLength);
+            var value = json.Slice(member.ValueStart, member.ValueLength);
+            switch (member.Kind)
+            {
+                case SlotKind.Object:
+                    {
+                        var mark = output.Mark();
+                        output.EscapedName(name);
+                        output.StartObject();
+                        if (member.Walked ? CopyMembers(json, tape, i + 1, member.End, slots, output) : CopyObject(value, output))
+                        {
+                            output.EndObject();
+                            wrote = true;
+                        }
+                        else
+                        {
+                            output.Rollback(mark);
+                        }
+
+                        break;
+                    }
+
+                case SlotKind.String when value.IsEmpty:
+                    break;
+                case SlotKind.String:
+                    output.EscapedName(name);
+                    output.EscapedString(value);
+                    wrote = true;
+                    break;
+                default:
+                    output.EscapedName(name);
+                    output.RawValue(value);
+                    wrote = true;
+                    break;
+            }
+        }
+
+        return wrote;
+    }
+
+    /// <summary>Copies the members of an object no standard name reaches into, less its nulls and empty strings.</summary>
+    private static bool CopyObject(ReadOnlySpan<byte> json, JsonBuffer output)
+    {
+        var cursor = new JsonCursor(json);
+        return CopyObject(ref cursor, json, output, 1);
+    }
+
+    private static bool CopyObject(ref JsonCursor cursor, ReadOnlySpan<byte> json, JsonBuffer output, int depth)
     {
         var wrote = false;
         cursor.StartObject(depth);
         var first = true;
-        while (cursor.NextMember(ref first, out var nameStart, out var nameLength, out var escaped))
+        while (cursor.NextMember(ref first, out var nameStart, out var nameLength, out _))
         {
-            var type = json[cursor.Position];
-            if (type == (byte)'n')
-            {
-                cursor.ReadLiteral(); // nulls carry nothing: not written, and not looked up
-                continue;
-            }
-
-            var rawName = json.Slice(nameStart, nameLength);
-            var child = node is null ? null : escaped ? JsonSlotScanner.FindEscaped(json, node, rawName, nameStart) : node.Find(rawName);
-            var consumed = child is { Slot: >= 0 } && slots.IsConsumed(child.Slot);
+            var name = json.Slice(nameStart, nameLength);
             var start = cursor.Position;
-            if (consumed)
+            switch (json[start])
             {
-                cursor.SkipValue(depth);
-                continue;
-            }
-
-            switch (type)
-            {
+                case (byte)'n':
+                    cursor.ReadLiteral(); // nulls carry nothing
+                    break;
                 case (byte)'{':
                     {
                         var mark = output.Mark();
-                        output.EscapedName(rawName);
+                        output.EscapedName(name);
                         output.StartObject();
-                        if (CopyObject(ref cursor, json, child, slots, output, depth + 1))
+                        if (CopyObject(ref cursor, json, output, depth + 1))
                         {
                             output.EndObject();
                             wrote = true;
@@ -75,7 +120,7 @@ internal static class JsonLeftoverWriter
                     cursor.ReadString(out var valueStart, out var valueLength, out _);
                     if (valueLength > 0)
                     {
-                        output.EscapedName(rawName);
+                        output.EscapedName(name);
                         output.EscapedString(json.Slice(valueStart, valueLength));
                         wrote = true;
                     }
@@ -83,7 +128,7 @@ internal static class JsonLeftoverWriter
                     break;
                 default:
                     cursor.SkipValue(depth);
-                    output.EscapedName(rawName);
+                    output.EscapedName(name);
                     output.RawValue(json[start..cursor.Position]);
                     wrote = true;
                     break;

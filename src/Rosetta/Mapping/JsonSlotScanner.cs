@@ -9,9 +9,12 @@ internal static class JsonSlotScanner
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = JsonCursor.MaxDepth };
 
-    /// <summary>Fills <paramref name="slots"/> from <paramref name="json"/>.</summary>
+    /// <summary>
+    /// Fills <paramref name="slots"/> from <paramref name="json"/>; with a <paramref name="tape"/>, also lists every
+    /// member passed on the way, for the vendor leftovers.
+    /// </summary>
     /// <exception cref="JsonException">The record is not one well-formed JSON object.</exception>
-    public static void Scan(ReadOnlySpan<byte> json, PathNode root, SlotTable slots)
+    public static void Scan(ReadOnlySpan<byte> json, PathNode root, SlotTable slots, MemberTape? tape = null)
     {
         var cursor = new JsonCursor(json);
         var first = cursor.Peek();
@@ -20,9 +23,10 @@ internal static class JsonSlotScanner
             throw new JsonException(problem);
         }
 
+        tape?.Clear();
         try
         {
-            Walk(ref cursor, json, root, slots, 1);
+            Walk(ref cursor, json, root, slots, tape, 1);
             cursor.End();
         }
         catch (JsonException)
@@ -31,7 +35,7 @@ internal static class JsonSlotScanner
         }
     }
 
-    private static void Walk(ref JsonCursor cursor, ReadOnlySpan<byte> json, PathNode node, SlotTable slots, int depth)
+    private static void Walk(ref JsonCursor cursor, ReadOnlySpan<byte> json, PathNode node, SlotTable slots, MemberTape? tape, int depth)
     {
         cursor.StartObject(depth);
         var first = true;
@@ -46,60 +50,62 @@ internal static class JsonSlotScanner
 
             var name = json.Slice(nameStart, nameLength);
             var child = escaped ? FindEscaped(json, node, name, nameStart) : node.Find(name);
-            if (child is null)
-            {
-                cursor.SkipValue(depth);
-                continue;
-            }
-
+            var slot = child?.Slot ?? -1;
             var start = cursor.Position;
             switch (type)
             {
                 case (byte)'{':
-                    if (child.HasChildren)
+                    if (child is { HasChildren: true })
                     {
-                        Walk(ref cursor, json, child, slots, depth + 1);
+                        var index = tape?.Add(nameStart, nameLength, SlotKind.Object, start, 0, slot) ?? 0;
+                        Walk(ref cursor, json, child, slots, tape, depth + 1);
+                        tape?.Close(index, cursor.Position);
                     }
                     else
                     {
                         cursor.SkipValue(depth);
+                        tape?.Add(nameStart, nameLength, SlotKind.Object, start, cursor.Position - start, slot);
                     }
 
-                    if (child.Slot >= 0)
+                    if (slot >= 0)
                     {
-                        slots.Set(child.Slot, SlotKind.Object, start, cursor.Position - start, false);
+                        slots.Set(slot, SlotKind.Object, start, cursor.Position - start, false);
                     }
 
                     break;
                 case (byte)'[':
                     cursor.SkipValue(depth);
-                    if (child.Slot >= 0)
+                    tape?.Add(nameStart, nameLength, SlotKind.Array, start, cursor.Position - start, slot);
+                    if (slot >= 0)
                     {
-                        slots.Set(child.Slot, SlotKind.Array, start, cursor.Position - start, false);
+                        slots.Set(slot, SlotKind.Array, start, cursor.Position - start, false);
                     }
 
                     break;
                 case (byte)'"':
                     cursor.ReadString(out var valueStart, out var valueLength, out var valueEscaped);
-                    if (child.Slot >= 0)
+                    tape?.Add(nameStart, nameLength, SlotKind.String, valueStart, valueLength, slot);
+                    if (slot >= 0)
                     {
-                        slots.Set(child.Slot, SlotKind.String, valueStart, valueLength, valueEscaped);
+                        slots.Set(slot, SlotKind.String, valueStart, valueLength, valueEscaped);
                     }
 
                     break;
                 case (byte)'t' or (byte)'f':
                     cursor.ReadLiteral();
-                    if (child.Slot >= 0)
+                    tape?.Add(nameStart, nameLength, type == (byte)'t' ? SlotKind.True : SlotKind.False, start, cursor.Position - start, slot);
+                    if (slot >= 0)
                     {
-                        slots.Set(child.Slot, type == (byte)'t' ? SlotKind.True : SlotKind.False, start, cursor.Position - start, false);
+                        slots.Set(slot, type == (byte)'t' ? SlotKind.True : SlotKind.False, start, cursor.Position - start, false);
                     }
 
                     break;
                 default:
                     var length = cursor.ReadNumber();
-                    if (child.Slot >= 0)
+                    tape?.Add(nameStart, nameLength, SlotKind.Number, start, length, slot);
+                    if (slot >= 0)
                     {
-                        slots.Set(child.Slot, SlotKind.Number, start, length, false);
+                        slots.Set(slot, SlotKind.Number, start, length, false);
                     }
 
                     break;

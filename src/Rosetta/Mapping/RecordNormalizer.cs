@@ -24,6 +24,7 @@ internal sealed class RecordNormalizer
     private readonly bool _strict;
     private readonly List<string> _problems = [];
     private readonly EventKeyHasher? _keys;
+    private readonly MemberTape? _tape;
 
     public RecordNormalizer(CompiledSources sources, CompiledProfile profile, bool standardOnly, bool strict, bool eventKeys = false)
     {
@@ -34,6 +35,7 @@ internal sealed class RecordNormalizer
         _values = new FieldValues(sources.Layout.Names.Count);
         _standardOnly = standardOnly;
         _strict = strict;
+        _tape = standardOnly ? null : new MemberTape();
     }
 
     /// <summary>The normalized records written so far, one NDJSON line each.</summary>
@@ -62,7 +64,7 @@ internal sealed class RecordNormalizer
         _slots.Reset();
         try
         {
-            JsonSlotScanner.Scan(record, _sources.Root, _slots);
+            JsonSlotScanner.Scan(record, _sources.Root, _slots, _tape);
         }
         catch (JsonException e)
         {
@@ -84,9 +86,9 @@ internal sealed class RecordNormalizer
         Span<byte> key = stackalloc byte[EventKeyHasher.Size * 2];
         _keys?.OfJson(record, key);
         WriteMetadata(table, envelope, _keys is null ? [] : key);
-        if (!_standardOnly)
+        if (_tape is not null)
         {
-            JsonLeftoverWriter.Write(record, _sources.Root, _slots, Output);
+            JsonLeftoverWriter.Write(record, _tape, _slots, Output);
         }
 
         Output.EndObject();

@@ -106,6 +106,21 @@ public class NormalizeTests
     }
 
     [Fact]
+    public void The_vendor_leftovers_keep_what_no_standard_name_carried_as_written()
+    {
+        // Mapped members (both copies of a repeated key), nulls, empty strings and objects left empty are dropped;
+        // names and values keep their escapes, numbers and arrays their text.
+        var result = Engine.RunText("""
+            {"tcpv4": {"direction": "OUTGOING", "status": "SUCCESS", "status": "FAILURE", "sourceAddress": {"port": 50000, "address": "10.0.0.5"}, "destinationAddress": {"port": 443, "address": "8.8.8.8"}, "extra": {"a": null, "b": "", "c": {"d": null, "e": ""}, "f": [1, null], "g": "x", "h\u0041": true, "i": -1.5e3}, "source": {"name": "a.exe", "pids": [], "nothing": {}}}, "timestamp": {"millisecondsSinceEpoch": 1571933515884}, "odd\"name": "v", "blank": ""}
+            """);
+
+        var line = result.Output.Trim();
+        line[line.IndexOf("\"vendor\":", StringComparison.Ordinal)..].ShouldBe("""
+            "vendor":{"tcpv4":{"extra":{"f":[1, null],"g":"x","h\u0041":true,"i":-1.5e3},"source":{"pids":[]}},"odd\"name":"v"}}
+            """);
+    }
+
+    [Fact]
     public void Bare_Defender_rows_are_told_from_their_sibling_tables_by_their_fields()
     {
         // the corpus envelopes, without their envelope: no table name to go by
