@@ -69,6 +69,7 @@ internal ref struct JsonCursor
     /// written), leaving the cursor on the first byte of its value; false once the object's <c>}</c> is consumed.
     /// <paramref name="first"/> starts true for each object.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool NextMember(ref bool first, out int nameStart, out int nameLength, out bool nameEscaped)
     {
         var c = Peek();
@@ -113,11 +114,28 @@ internal ref struct JsonCursor
     }
 
     /// <summary>Reads the string the cursor is on (at its opening quote): the offset and length of its content, escapes as written.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ReadString(out int start, out int length, out bool escaped)
     {
-        var json = _json;
         start = _position + 1;
-        escaped = false;
+        var stop = _json[start..].IndexOfAny(StringStops);
+        if (stop >= 0 && _json[start + stop] == (byte)'"')
+        {
+            escaped = false;
+            length = stop;
+            _position = start + stop + 1;
+            return;
+        }
+
+        escaped = true;
+        length = ReadEscapedString(start);
+    }
+
+    /// <summary>The rest of <see cref="ReadString"/>, for a string with escapes (or a bad one): its length.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int ReadEscapedString(int start)
+    {
+        var json = _json;
         var i = start;
         while (true)
         {
@@ -139,12 +157,11 @@ internal ref struct JsonCursor
                 Fail(); // a control character must be escaped
             }
 
-            escaped = true;
             i = SkipEscape(json, i);
         }
 
-        length = i - start;
         _position = i + 1;
+        return i - start;
     }
 
     /// <summary>Reads the number the cursor is on; its length.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -13,6 +14,8 @@ internal sealed class PathNode
     private byte[][] _keys = [];
     private PathNode[] _children = [];
     private int[][]? _index;
+    private ulong[] _prefixes = [];
+    private readonly ulong[] _nestedFirstBytes = new ulong[4];
 
     /// <summary>The slot of the value at this path, or -1 when no plan reads it.</summary>
     public int Slot { get; set; } = -1;
@@ -47,9 +50,16 @@ internal sealed class PathNode
         }
 
         _index = [.. buckets.Select(b => b is null ? [] : b.ToArray())];
-        foreach (var child in _children)
+        _prefixes = [.. _keys.Select(key => Prefix(key))];
+        Array.Clear(_nestedFirstBytes);
+        for (var i = 0; i < _keys.Length; i++)
         {
-            child.Freeze();
+            if (_children[i].HasChildren && _keys[i].Length > 0)
+            {
+                _nestedFirstBytes[_keys[i][0] >> 6] |= 1UL << _keys[i][0];
+            }
+
+            _children[i].Freeze();
         }
     }
 
@@ -63,8 +73,11 @@ internal sealed class PathNode
         }
 
         var exact = Exact(name);
-        return exact ?? (name.IndexOf((byte)'.') >= 0 ? Dotted(name) : null);
+        return exact ?? (MayStartPath(name[0]) && name.IndexOf((byte)'.') >= 0 ? Dotted(name) : null);
     }
+
+    /// <summary>False when no child whose key starts with <paramref name="first"/> has children: no dotted name starting so can be found.</summary>
+    private bool MayStartPath(byte first) => (_nestedFirstBytes[first >> 6] & (1UL << first)) != 0;
 
     private PathNode? Exact(ReadOnlySpan<byte> name)
     {
@@ -74,15 +87,40 @@ internal sealed class PathNode
         }
 
         var candidates = _index![Hash(name)];
-        for (var i = 0; i < candidates.Length; i++)
+        if (candidates.Length == 0)
         {
-            if (name.SequenceEqual(_keys[candidates[i]]))
+            return null;
+        }
+
+        // The first eight bytes compared as one number; the rest only for a long name that matches them.
+        var prefix = Prefix(name);
+        foreach (var candidate in candidates)
+        {
+            var key = _keys[candidate];
+            if (_prefixes[candidate] == prefix && key.Length == name.Length && (name.Length <= 8 || name[8..].SequenceEqual(key.AsSpan(8))))
             {
-                return _children[candidates[i]];
+                return _children[candidate];
             }
         }
 
         return null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Prefix(ReadOnlySpan<byte> key)
+    {
+        if (key.Length >= 8)
+        {
+            return BinaryPrimitives.ReadUInt64LittleEndian(key);
+        }
+
+        ulong prefix = 0;
+        for (var i = 0; i < key.Length; i++)
+        {
+            prefix |= (ulong)key[i] << (8 * i);
+        }
+
+        return prefix;
     }
 
     private PathNode? Dotted(ReadOnlySpan<byte> name)
