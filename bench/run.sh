@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process normalize benchmark (issue 6), side by side with ../shared/bench's baselines in one run:
-# rosetta --standard-only and default, the hand-written reference mapper (s1map map) and its tokenize floor, jq and
-# python; two threads beside the reference's own parallel mode; Defender NDJSON and CSV (gen_mdatp.py) beside a jq
-# program and a python script written for them (bench/jq_mdatp.jq, bench/py_mdatp.py). Interleaved runs, medians;
+# rosetta --standard-only and default, as the Native AOT binary (aot-*) and as the JIT build (`dotnet rosetta.dll`),
+# the hand-written reference mapper (s1map map) and its tokenize floor, jq and python; two threads beside the
+# reference's own parallel mode; Defender NDJSON and CSV (gen_mdatp.py) beside a jq program and a python script
+# written for them (bench/jq_mdatp.jq, bench/py_mdatp.py); start-up on a one-event file. Interleaved runs, medians;
 # MB/s of input, events/s, peak RSS, and the ratio of MB/s to the S1 reference's.
 #
 #   bash bench/run.sh [EVENTS] [RUNS] [SLOW_EVENTS]
@@ -21,6 +22,7 @@ cp "$shared/reference/Program.cs" "$shared/reference/s1map.csproj" "$data/refere
 echo '<Project></Project>' > "$data/reference-src/Directory.Build.props"
 echo '<Project></Project>' > "$data/reference-src/Directory.Packages.props"
 dotnet build "$data/reference-src" -c Release --nologo -v quiet -o "$data/reference" >/dev/null
+publish_aot
 reference="dotnet $data/reference/s1map.dll"
 input="$data/s1-$events.ndjson"
 small="$data/s1-$slow.ndjson"
@@ -35,26 +37,34 @@ mdatp_small_csv="$data/mdatp-$slow.csv"
 [ -s "$mdatp_small" ] || python3 "$shared/gen_mdatp.py" "$slow" --seed 1 --out "$mdatp_small"
 [ -s "$mdatp_small_csv" ] || python3 "$shared/gen_mdatp.py" "$slow" --seed 1 --format csv --out "$mdatp_small_csv"
 bytes=$(stat -c %s "$input")
+one="$data/s1-one.ndjson"
+head -1 "$input" > "$one"
 
 declare -A commands=(
-  [rosetta-standard-only]="$rosetta normalize $input --standard-only -q -o /dev/null"
-  [rosetta-default]="$rosetta normalize $input -q -o /dev/null"
+  [aot-standard-only]="$rosetta_aot normalize $input --standard-only -q -o /dev/null"
+  [aot-default]="$rosetta_aot normalize $input -q -o /dev/null"
+  [jit-standard-only]="$rosetta normalize $input --standard-only -q -o /dev/null"
+  [jit-default]="$rosetta normalize $input -q -o /dev/null"
   [reference-map]="$reference map $input /dev/null"
   [reference-tokenize]="$reference tokenize $input"
   [jq]="jq -c -f $shared/jq_map.jq $small"
   [python]="python3 $shared/py_map.py $small /dev/null"
-  [rosetta-2-threads]="$rosetta normalize $input --standard-only --threads 2 -q -o /dev/null"
+  [aot-2-threads]="$rosetta_aot normalize $input --standard-only --threads 2 -q -o /dev/null"
+  [jit-2-threads]="$rosetta normalize $input --standard-only --threads 2 -q -o /dev/null"
   [reference-mappar-2]="$reference mappar $input /dev/null 2"
-  [mdatp-rosetta-standard-only]="$rosetta normalize $mdatp --standard-only -q -o /dev/null"
-  [mdatp-rosetta-default]="$rosetta normalize $mdatp -q -o /dev/null"
+  [mdatp-aot-standard-only]="$rosetta_aot normalize $mdatp --standard-only -q -o /dev/null"
+  [mdatp-aot-default]="$rosetta_aot normalize $mdatp -q -o /dev/null"
   [mdatp-jq]="jq -c -f bench/jq_mdatp.jq $mdatp_small"
   [mdatp-python]="python3 bench/py_mdatp.py $mdatp_small /dev/null"
-  [csv-rosetta-standard-only]="$rosetta normalize $mdatp_csv --standard-only -q -o /dev/null"
-  [csv-rosetta-default]="$rosetta normalize $mdatp_csv -q -o /dev/null"
+  [csv-aot-standard-only]="$rosetta_aot normalize $mdatp_csv --standard-only -q -o /dev/null"
+  [csv-aot-default]="$rosetta_aot normalize $mdatp_csv -q -o /dev/null"
   [csv-python]="python3 bench/py_mdatp.py $mdatp_small_csv /dev/null"
+  [start-aot]="$rosetta_aot normalize $one -q -o /dev/null"
+  [start-jit]="$rosetta normalize $one -q -o /dev/null"
 )
-order=(rosetta-standard-only rosetta-default reference-map reference-tokenize jq python rosetta-2-threads reference-mappar-2
-       mdatp-rosetta-standard-only mdatp-rosetta-default mdatp-jq mdatp-python csv-rosetta-standard-only csv-rosetta-default csv-python)
+order=(aot-standard-only aot-default jit-standard-only jit-default reference-map reference-tokenize jq python aot-2-threads jit-2-threads
+       reference-mappar-2 mdatp-aot-standard-only mdatp-aot-default mdatp-jq mdatp-python csv-aot-standard-only csv-aot-default csv-python
+       start-aot start-jit)
 # REPORT_ONLY=1 prints the table of the last run again without running anything.
 if [ "${REPORT_ONLY:-0}" != 1 ]; then
   for name in "${order[@]}"; do : > "$data/run-$name.times"; done
@@ -78,6 +88,7 @@ for name in "${order[@]}"; do
     jq|python) file=$small; count=$slow ;;
     mdatp-jq|mdatp-python) file=$mdatp_small; count=$slow ;;
     csv-python) file=$mdatp_small_csv; count=$slow ;;
+    start-*) file=$one; count=1 ;;
     mdatp-*) file=$mdatp; count=$events ;;
     csv-*) file=$mdatp_csv; count=$events ;;
     *) file=$input; count=$events ;;

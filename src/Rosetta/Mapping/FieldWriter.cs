@@ -12,10 +12,13 @@ namespace Rosetta.Mapping;
 /// </summary>
 internal static class FieldWriter
 {
-    /// <summary>Converts the slot's value into the field's ordinal of <paramref name="values"/>; returns null on success, else why it was left out.</summary>
-    public static string? Write(CompiledField field, SlotTable slots, int slot, ReadOnlySpan<byte> data, FieldValues values)
+    /// <summary>
+    /// Converts the slot's value into the field's ordinal of <paramref name="values"/>; returns null on success, else
+    /// why it was left out. An escaped string is unescaped into <paramref name="scratch"/>.
+    /// </summary>
+    public static string? Write(CompiledField field, SlotTable slots, int slot, ReadOnlySpan<byte> data, FieldValues values, Scratch scratch)
     {
-        var problem = Convert(field, slots, slot, data, values.Begin());
+        var problem = Convert(field, slots, slot, data, values.Begin(), scratch);
         if (problem is null)
         {
             values.Commit(field.Ordinal);
@@ -28,14 +31,13 @@ internal static class FieldWriter
         return problem;
     }
 
-    private static string? Convert(CompiledField field, SlotTable slots, int slot, ReadOnlySpan<byte> data, JsonBuffer output)
+    private static string? Convert(CompiledField field, SlotTable slots, int slot, ReadOnlySpan<byte> data, JsonBuffer output, Scratch scratch)
     {
         var kind = slots.Kind(slot);
-        scoped ReadOnlySpan<byte> value = data.Slice(slots.Start(slot), slots.Length(slot));
-        Span<byte> scratch = stackalloc byte[512];
+        var value = data.Slice(slots.Start(slot), slots.Length(slot));
         if (kind == SlotKind.String && slots.Escaped(slot) && (field.Type != FieldType.String || field.ValueMap is not null))
         {
-            value = JsonSlotScanner.Name(data, value, escaped: true, slots.Start(slot) - 1, scratch);
+            value = JsonSlotScanner.Name(data, value, escaped: true, slots.Start(slot) - 1, scratch.Take(value.Length));
             kind = SlotKind.Text;
         }
 

@@ -192,7 +192,7 @@ internal sealed class RecordNormalizer
                     continue;
                 }
 
-                if (FieldWriter.Write(field, _slots, slots[i], data, _values) is { } problem)
+                if (FieldWriter.Write(field, _slots, slots[i], data, _values, _scratch) is { } problem)
                 {
                     _problems.Add($"{field.Mapping.StandardName}: {problem} ({field.Mapping.Paths[i]})");
                 }
