@@ -52,63 +52,49 @@ internal static class JsonSlotScanner
             var child = escaped ? FindEscaped(json, node, name, nameStart) : node.Find(name);
             var slot = child?.Slot ?? -1;
             var start = cursor.Position;
+            if (type == (byte)'{' && child is { HasChildren: true })
+            {
+                var index = tape?.Add(nameStart, nameLength, SlotKind.Object, start, 0, slot) ?? 0;
+                Walk(ref cursor, json, child, slots, tape, depth + 1);
+                tape?.Close(index, cursor.Position);
+                if (slot >= 0)
+                {
+                    slots.Set(slot, SlotKind.Object, start, cursor.Position - start, false);
+                }
+
+                continue;
+            }
+
+            SlotKind kind;
+            var valueStart = start;
+            int valueLength;
+            var valueEscaped = false;
             switch (type)
             {
-                case (byte)'{':
-                    if (child is { HasChildren: true })
-                    {
-                        var index = tape?.Add(nameStart, nameLength, SlotKind.Object, start, 0, slot) ?? 0;
-                        Walk(ref cursor, json, child, slots, tape, depth + 1);
-                        tape?.Close(index, cursor.Position);
-                    }
-                    else
-                    {
-                        cursor.SkipValue(depth);
-                        tape?.Add(nameStart, nameLength, SlotKind.Object, start, cursor.Position - start, slot);
-                    }
-
-                    if (slot >= 0)
-                    {
-                        slots.Set(slot, SlotKind.Object, start, cursor.Position - start, false);
-                    }
-
-                    break;
-                case (byte)'[':
+                case (byte)'{' or (byte)'[':
                     cursor.SkipValue(depth);
-                    tape?.Add(nameStart, nameLength, SlotKind.Array, start, cursor.Position - start, slot);
-                    if (slot >= 0)
-                    {
-                        slots.Set(slot, SlotKind.Array, start, cursor.Position - start, false);
-                    }
-
+                    kind = type == (byte)'{' ? SlotKind.Object : SlotKind.Array;
+                    valueLength = cursor.Position - start;
                     break;
                 case (byte)'"':
-                    cursor.ReadString(out var valueStart, out var valueLength, out var valueEscaped);
-                    tape?.Add(nameStart, nameLength, SlotKind.String, valueStart, valueLength, slot);
-                    if (slot >= 0)
-                    {
-                        slots.Set(slot, SlotKind.String, valueStart, valueLength, valueEscaped);
-                    }
-
+                    cursor.ReadString(out valueStart, out valueLength, out valueEscaped);
+                    kind = SlotKind.String;
                     break;
                 case (byte)'t' or (byte)'f':
                     cursor.ReadLiteral();
-                    tape?.Add(nameStart, nameLength, type == (byte)'t' ? SlotKind.True : SlotKind.False, start, cursor.Position - start, slot);
-                    if (slot >= 0)
-                    {
-                        slots.Set(slot, type == (byte)'t' ? SlotKind.True : SlotKind.False, start, cursor.Position - start, false);
-                    }
-
+                    kind = type == (byte)'t' ? SlotKind.True : SlotKind.False;
+                    valueLength = cursor.Position - start;
                     break;
                 default:
-                    var length = cursor.ReadNumber();
-                    tape?.Add(nameStart, nameLength, SlotKind.Number, start, length, slot);
-                    if (slot >= 0)
-                    {
-                        slots.Set(slot, SlotKind.Number, start, length, false);
-                    }
-
+                    valueLength = cursor.ReadNumber();
+                    kind = SlotKind.Number;
                     break;
+            }
+
+            tape?.Add(nameStart, nameLength, kind, valueStart, valueLength, slot);
+            if (slot >= 0)
+            {
+                slots.Set(slot, kind, valueStart, valueLength, valueEscaped);
             }
         }
     }
