@@ -5,7 +5,7 @@ namespace Rosetta.Mapping;
 /// <summary>
 /// Writes what no standard name carried as the record's <c>vendor</c> object, keeping the vendor's nesting and
 /// dropping nulls and empty strings (they carry nothing); objects left empty are not written. It reads the members
-/// <see cref="JsonSlotScanner"/> put on the <see cref="MemberTape"/>, and only walks the objects the scan skipped.
+/// <see cref="JsonSlotScanner"/> put on the <see cref="MemberTape"/>, not the record.
 /// </summary>
 internal static class JsonLeftoverWriter
 {
@@ -46,7 +46,7 @@ internal static class JsonLeftoverWriter
                         var mark = output.Mark();
                         output.EscapedName(name);
                         output.StartObject();
-                        if (member.Walked ? CopyMembers(json, tape, i + 1, member.End, slots, output) : CopyObject(value, output))
+                        if (CopyMembers(json, tape, i + 1, member.End, slots, output))
                         {
                             output.EndObject();
                             wrote = true;
@@ -69,67 +69,6 @@ internal static class JsonLeftoverWriter
                 default:
                     output.EscapedName(name);
                     output.RawValue(value);
-                    wrote = true;
-                    break;
-            }
-        }
-
-        return wrote;
-    }
-
-    /// <summary>Copies the members of an object no standard name reaches into, less its nulls and empty strings.</summary>
-    private static bool CopyObject(ReadOnlySpan<byte> json, JsonBuffer output)
-    {
-        var cursor = new JsonCursor(json);
-        return CopyObject(ref cursor, json, output, 1);
-    }
-
-    private static bool CopyObject(ref JsonCursor cursor, ReadOnlySpan<byte> json, JsonBuffer output, int depth)
-    {
-        var wrote = false;
-        cursor.StartObject(depth);
-        var first = true;
-        while (cursor.NextMember(ref first, out var nameStart, out var nameLength, out _))
-        {
-            var name = json.Slice(nameStart, nameLength);
-            var start = cursor.Position;
-            switch (json[start])
-            {
-                case (byte)'n':
-                    cursor.ReadLiteral(); // nulls carry nothing
-                    break;
-                case (byte)'{':
-                    {
-                        var mark = output.Mark();
-                        output.EscapedName(name);
-                        output.StartObject();
-                        if (CopyObject(ref cursor, json, output, depth + 1))
-                        {
-                            output.EndObject();
-                            wrote = true;
-                        }
-                        else
-                        {
-                            output.Rollback(mark);
-                        }
-
-                        break;
-                    }
-
-                case (byte)'"':
-                    cursor.ReadString(out var valueStart, out var valueLength, out _);
-                    if (valueLength > 0)
-                    {
-                        output.EscapedName(name);
-                        output.EscapedString(json.Slice(valueStart, valueLength));
-                        wrote = true;
-                    }
-
-                    break;
-                default:
-                    cursor.SkipValue(depth);
-                    output.EscapedName(name);
-                    output.RawValue(json[start..cursor.Position]);
                     wrote = true;
                     break;
             }

@@ -35,7 +35,11 @@ internal static class JsonSlotScanner
         }
     }
 
-    private static void Walk(ref JsonCursor cursor, ReadOnlySpan<byte> json, PathNode node, SlotTable slots, MemberTape? tape, int depth)
+    /// <summary>
+    /// Reads the object the cursor is on. <paramref name="node"/> is where it sits in the trie, or null below where any
+    /// path reaches: such an object is only walked to list its members on the tape.
+    /// </summary>
+    private static void Walk(ref JsonCursor cursor, ReadOnlySpan<byte> json, PathNode? node, SlotTable slots, MemberTape? tape, int depth)
     {
         cursor.StartObject(depth);
         var first = true;
@@ -49,14 +53,15 @@ internal static class JsonSlotScanner
             }
 
             var name = json.Slice(nameStart, nameLength);
-            var child = escaped ? FindEscaped(json, node, name, nameStart) : node.Find(name);
+            var child = node is null ? null : escaped ? FindEscaped(json, node, name, nameStart) : node.Find(name);
             var slot = child?.Slot ?? -1;
             var start = cursor.Position;
-            if (type == (byte)'{' && child is { HasChildren: true })
+            if (type == (byte)'{' && (child is { HasChildren: true } || tape is not null))
             {
+                // Into the object: for the paths below it, or to put its members on the tape.
                 var index = tape?.Add(nameStart, nameLength, SlotKind.Object, start, 0, slot) ?? 0;
-                Walk(ref cursor, json, child, slots, tape, depth + 1);
-                tape?.Close(index, cursor.Position);
+                Walk(ref cursor, json, child is { HasChildren: true } ? child : null, slots, tape, depth + 1);
+                tape?.Close(index);
                 if (slot >= 0)
                 {
                     slots.Set(slot, SlotKind.Object, start, cursor.Position - start, false);
