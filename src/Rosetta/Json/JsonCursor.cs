@@ -289,7 +289,7 @@ internal ref struct JsonCursor
 
     /// <summary>Throws the cursor's error; <see cref="Explain"/> says what it is.</summary>
     [DoesNotReturn]
-    public static void Fail() => throw new JsonException();
+    private static void Fail() => throw new JsonException();
 
     private void SkipObject(int depth)
     {

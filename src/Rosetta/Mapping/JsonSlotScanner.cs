@@ -106,7 +106,7 @@ internal static class JsonSlotScanner
 
     /// <summary>The child of <paramref name="node"/> an escaped name (rare: <c>"a\u002eb"</c>) names once unescaped.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static PathNode? FindEscaped(ReadOnlySpan<byte> json, PathNode node, ReadOnlySpan<byte> name, int nameStart)
+    private static PathNode? FindEscaped(ReadOnlySpan<byte> json, PathNode node, ReadOnlySpan<byte> name, int nameStart)
     {
         Span<byte> scratch = stackalloc byte[256];
         return node.Find(Name(json, name, true, nameStart - 1, scratch));

@@ -90,8 +90,7 @@ internal sealed class NormalizingConsumer : IRecordConsumer
         {
             if (_recordsByPlan[i] > 0)
             {
-                var source = _normalizer.Sources.Plans[i].Plan.SourceId;
-                _summary.RecordsBySource[source] = _summary.RecordsBySource.GetValueOrDefault(source) + _recordsByPlan[i];
+                _summary.AddRecords(_normalizer.Sources.Plans[i].Plan.SourceId, _recordsByPlan[i]);
                 _recordsByPlan[i] = 0;
             }
         }

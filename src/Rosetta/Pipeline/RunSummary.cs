@@ -47,6 +47,9 @@ public sealed class RunSummary
     /// <summary>Dead letters written.</summary>
     public long DeadLetterCount => DeadLetters.Values.Sum();
 
+    /// <summary>Counts <paramref name="count"/> more records of <paramref name="source"/>.</summary>
+    internal void AddRecords(string source, long count) => RecordsBySource[source] = RecordsBySource.GetValueOrDefault(source) + count;
+
     /// <summary>Adds the events, records and problems of a later part of the run (a block of a parallel run).</summary>
     internal void Add(RunSummary part)
     {
@@ -54,7 +57,7 @@ public sealed class RunSummary
         FieldProblems += part.FieldProblems;
         foreach (var (source, count) in part.RecordsBySource)
         {
-            RecordsBySource[source] = RecordsBySource.GetValueOrDefault(source) + count;
+            AddRecords(source, count);
         }
 
         foreach (var (outcome, count) in part.DeadLetters)
