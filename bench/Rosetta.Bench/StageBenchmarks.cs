@@ -19,6 +19,7 @@ public class StageBenchmarks
     private byte[] _event = [];
     private CompiledSources _sources = null!;
     private SlotTable _slots = null!;
+    private KeyOrder _order = null!;
     private RecordNormalizer _standardOnly = null!;
     private RecordNormalizer _default = null!;
     private readonly byte[] _communityId = new byte[CommunityId.Length];
@@ -34,6 +35,7 @@ public class StageBenchmarks
         _sources = CompiledSources.Build(plans);
         var profile = CompiledProfile.Compile(new OutputProfile { Path = "", Name = ProfileCatalog.DefaultName, Identity = true }, _sources.Layout);
         _slots = new SlotTable(_sources.SlotCount);
+        _order = new KeyOrder(_sources.NodeCount);
         _standardOnly = new RecordNormalizer(_sources, profile, standardOnly: true, strict: false);
         _default = new RecordNormalizer(_sources, profile, standardOnly: false, strict: false);
         _event = Encoding.UTF8.GetBytes(
@@ -59,13 +61,13 @@ public class StageBenchmarks
     internal void Scan(byte[] record)
     {
         _slots.Reset();
-        JsonSlotScanner.Scan(record, _sources.Root, _slots);
+        JsonSlotScanner.Scan(record, _sources.Root, _slots, _order);
     }
 
     internal int Route(byte[] record)
     {
         _slots.Reset();
-        JsonSlotScanner.Scan(record, _sources.Root, _slots);
+        JsonSlotScanner.Scan(record, _sources.Root, _slots, _order);
         return _sources.Route(_slots, record, null);
     }
 

@@ -212,7 +212,7 @@ internal sealed class JsonBuffer
     {
         Byte((byte)'"');
         var start = 0;
-        var clean = utf8.IndexOfAny(JsonCursor.StringStops);
+        var clean = JsonCursor.IndexOfStringStop(utf8);
         for (var i = clean < 0 ? utf8.Length : clean; i < utf8.Length; i++)
         {
             var b = utf8[i];

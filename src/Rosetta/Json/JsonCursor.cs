@@ -1,7 +1,10 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.Json;
 
 namespace Rosetta.Json;
@@ -25,6 +28,32 @@ internal ref struct JsonCursor
 
     private readonly ReadOnlySpan<byte> _json;
     private int _position;
+
+    /// <summary>
+    /// Where the first of <see cref="StringStops"/> is in <paramref name="text"/>, or -1. Most strings end within 32
+    /// bytes, so one block is compared here, inlined, before the library's search takes the rest.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int IndexOfStringStop(ReadOnlySpan<byte> text)
+    {
+        if (Vector256.IsHardwareAccelerated && text.Length >= Vector256<byte>.Count)
+        {
+            var block = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(text));
+            var stops = Vector256.Equals(block, Vector256.Create((byte)'"'))
+                | Vector256.Equals(block, Vector256.Create((byte)'\\'))
+                | Vector256.LessThan(block, Vector256.Create((byte)' '));
+            var mask = stops.ExtractMostSignificantBits();
+            if (mask != 0)
+            {
+                return BitOperations.TrailingZeroCount(mask);
+            }
+
+            var rest = text[Vector256<byte>.Count..].IndexOfAny(StringStops);
+            return rest < 0 ? -1 : rest + Vector256<byte>.Count;
+        }
+
+        return text.IndexOfAny(StringStops);
+    }
 
     public JsonCursor(ReadOnlySpan<byte> json) => _json = json;
 
@@ -70,14 +99,23 @@ internal ref struct JsonCursor
     /// <paramref name="first"/> starts true for each object.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool NextMember(ref bool first, out int nameStart, out int nameLength, out bool nameEscaped)
+    public bool NextMember(ref bool first, out int nameStart, out int nameLength, out bool nameEscaped) =>
+        NextMember(ref first, default, out nameStart, out nameLength, out nameEscaped, out _);
+
+    /// <summary>
+    /// <see cref="NextMember(ref bool, out int, out int, out bool)"/> for a reader that knows which name probably comes
+    /// next: <paramref name="expected"/> is that name followed by its closing quote, with no byte a string must escape.
+    /// When the name is that one, <paramref name="wasExpected"/> is true and its end is not searched for.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool NextMember(ref bool first, ReadOnlySpan<byte> expected, out int nameStart, out int nameLength, out bool nameEscaped, out bool wasExpected)
     {
         var c = Peek();
         if (c == (byte)'}')
         {
             _position++;
             nameStart = nameLength = 0;
-            nameEscaped = false;
+            nameEscaped = wasExpected = false;
             return false;
         }
 
@@ -98,7 +136,19 @@ internal ref struct JsonCursor
             Fail();
         }
 
-        ReadString(out nameStart, out nameLength, out nameEscaped);
+        wasExpected = !expected.IsEmpty && _json[(_position + 1)..].StartsWith(expected);
+        if (wasExpected)
+        {
+            nameStart = _position + 1;
+            nameLength = expected.Length - 1;
+            nameEscaped = false;
+            _position = nameStart + expected.Length;
+        }
+        else
+        {
+            ReadString(out nameStart, out nameLength, out nameEscaped);
+        }
+
         if (Peek() != (byte)':')
         {
             Fail();
@@ -118,7 +168,7 @@ internal ref struct JsonCursor
     public void ReadString(out int start, out int length, out bool escaped)
     {
         start = _position + 1;
-        var stop = _json[start..].IndexOfAny(StringStops);
+        var stop = IndexOfStringStop(_json[start..]);
         if (stop >= 0 && _json[start + stop] == (byte)'"')
         {
             escaped = false;
@@ -139,7 +189,7 @@ internal ref struct JsonCursor
         var i = start;
         while (true)
         {
-            var stop = json[i..].IndexOfAny(StringStops);
+            var stop = IndexOfStringStop(json[i..]);
             if (stop < 0)
             {
                 Fail();

@@ -9,9 +9,10 @@ namespace Rosetta.Mapping;
 /// </summary>
 internal sealed class CompiledSources
 {
-    private CompiledSources(PathNode root, int slotCount, CompiledPlan[] plans, RecordLayout layout)
+    private CompiledSources(PathNode root, int nodeCount, int slotCount, CompiledPlan[] plans, RecordLayout layout)
     {
         Root = root;
+        NodeCount = nodeCount;
         SlotCount = slotCount;
         Plans = plans;
         Layout = layout;
@@ -29,6 +30,9 @@ internal sealed class CompiledSources
     public NetworkSemantics Semantics { get; }
 
     public PathNode Root { get; }
+
+    /// <summary>How many nodes the trie under <see cref="Root"/> has (their <see cref="PathNode.Id"/>s).</summary>
+    public int NodeCount { get; }
 
     public int SlotCount { get; }
 
@@ -63,8 +67,8 @@ internal sealed class CompiledSources
             [.. plan.Recognize.Equal.Select(kv => (SlotOf(kv.Key), kv.Value.Value.Select(Encoding.UTF8.GetBytes).ToArray()))],
             plan.Overlay.Orientation is { } orientation ? new CompiledOrientation(orientation, SlotOf) : null,
             layout)).ToArray();
-        root.Freeze();
-        return new CompiledSources(root, count, compiled, layout);
+        var nodeCount = root.Freeze();
+        return new CompiledSources(root, nodeCount, count, compiled, layout);
     }
 
     /// <summary>

@@ -4,17 +4,18 @@ using Rosetta.Json;
 
 namespace Rosetta.Mapping;
 
-/// <summary>One pass of <see cref="Utf8JsonReader"/> over a JSON record that fills the slots of every path in the trie and skips the rest.</summary>
+/// <summary>One pass of a <see cref="JsonCursor"/> over a JSON record that fills the slots of every path in the trie and skips the rest.</summary>
 internal static class JsonSlotScanner
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = JsonCursor.MaxDepth };
 
     /// <summary>
-    /// Fills <paramref name="slots"/> from <paramref name="json"/>; with a <paramref name="tape"/>, also lists every
+    /// Fills <paramref name="slots"/> from <paramref name="json"/>; with an <paramref name="order"/>, checks each name
+    /// against the one the last record had at its place first; with a <paramref name="tape"/>, also lists every
     /// member passed on the way, for the vendor leftovers.
     /// </summary>
     /// <exception cref="JsonException">The record is not one well-formed JSON object.</exception>
-    public static void Scan(ReadOnlySpan<byte> json, PathNode root, SlotTable slots, MemberTape? tape = null)
+    public static void Scan(ReadOnlySpan<byte> json, PathNode root, SlotTable slots, KeyOrder? order = null, MemberTape? tape = null)
     {
         var cursor = new JsonCursor(json);
         var first = cursor.Peek();
@@ -26,7 +27,7 @@ internal static class JsonSlotScanner
         tape?.Clear();
         try
         {
-            Walk(ref cursor, json, root, slots, tape, 1);
+            Walk(ref cursor, json, root, slots, order, tape, 1);
             cursor.End();
         }
         catch (JsonException)
@@ -39,29 +40,38 @@ internal static class JsonSlotScanner
     /// Reads the object the cursor is on. <paramref name="node"/> is where it sits in the trie, or null below where any
     /// path reaches: such an object is only walked to list its members on the tape.
     /// </summary>
-    private static void Walk(ref JsonCursor cursor, ReadOnlySpan<byte> json, PathNode? node, SlotTable slots, MemberTape? tape, int depth)
+    private static void Walk(ref JsonCursor cursor, ReadOnlySpan<byte> json, PathNode? node, SlotTable slots, KeyOrder? order, MemberTape? tape, int depth)
     {
         cursor.StartObject(depth);
+        var line = node is null ? null : order?.Of(node);
         var first = true;
-        while (cursor.NextMember(ref first, out var nameStart, out var nameLength, out var escaped))
+        for (var index = 0; cursor.NextMember(ref first, line is null ? default : line.Expected(index), out var nameStart, out var nameLength, out var escaped, out var expected); index++)
         {
             var type = json[cursor.Position];
+            var name = json.Slice(nameStart, nameLength);
             if (type == (byte)'n')
             {
-                cursor.ReadLiteral(); // null is no value (SlotTable.HasValue): no slot to fill, no name to look up (S1 writes dozens)
+                // null is no value (SlotTable.HasValue): no slot to fill, no name to look up (S1 writes dozens)
+                if (!expected && !escaped)
+                {
+                    line?.Remember(index, name, null, false);
+                }
+
+                cursor.ReadLiteral();
                 continue;
             }
 
-            var name = json.Slice(nameStart, nameLength);
-            var child = node is null ? null : escaped ? FindEscaped(json, node, name, nameStart) : node.Find(name);
+            var child = node is null ? null
+                : expected ? line!.Child(index, node, name)
+                : Find(json, node, line, index, name, nameStart, escaped);
             var slot = child?.Slot ?? -1;
             var start = cursor.Position;
             if (type == (byte)'{' && (child is { HasChildren: true } || tape is not null))
             {
                 // Into the object: for the paths below it, or to put its members on the tape.
-                var index = tape?.Add(nameStart, nameLength, SlotKind.Object, start, 0, slot) ?? 0;
-                Walk(ref cursor, json, child is { HasChildren: true } ? child : null, slots, tape, depth + 1);
-                tape?.Close(index);
+                var entry = tape?.Add(nameStart, nameLength, SlotKind.Object, start, 0, slot) ?? 0;
+                Walk(ref cursor, json, child is { HasChildren: true } ? child : null, slots, order, tape, depth + 1);
+                tape?.Close(entry);
                 if (slot >= 0)
                 {
                     slots.Set(slot, SlotKind.Object, start, cursor.Position - start, false);
@@ -102,6 +112,19 @@ internal static class JsonSlotScanner
                 slots.Set(slot, kind, valueStart, valueLength, valueEscaped);
             }
         }
+    }
+
+    /// <summary>The child of <paramref name="node"/> a name not expected at <paramref name="index"/> finds; an unescaped one is remembered there.</summary>
+    private static PathNode? Find(ReadOnlySpan<byte> json, PathNode node, KeyOrder.Line? line, int index, ReadOnlySpan<byte> name, int nameStart, bool escaped)
+    {
+        if (escaped)
+        {
+            return FindEscaped(json, node, name, nameStart);
+        }
+
+        var child = node.Find(name);
+        line?.Remember(index, name, child, true);
+        return child;
     }
 
     /// <summary>The child of <paramref name="node"/> an escaped name (rare: <c>"a\u002eb"</c>) names once unescaped.</summary>

@@ -40,9 +40,23 @@ internal sealed class PathNode
         return child;
     }
 
-    /// <summary>Builds the lookup index of this node and every node below; call once, after the last <see cref="GetOrAdd"/>.</summary>
-    public void Freeze()
+    /// <summary>This node's number, from 0 at the root, once frozen.</summary>
+    public int Id { get; private set; }
+
+    /// <summary>
+    /// Builds the lookup index of this node and every node below and numbers them; call once, after the last
+    /// <see cref="GetOrAdd"/>. Returns how many nodes there are.
+    /// </summary>
+    public int Freeze()
     {
+        var count = 0;
+        Freeze(ref count);
+        return count;
+    }
+
+    private void Freeze(ref int count)
+    {
+        Id = count++;
         var buckets = new List<int>[Buckets];
         for (var i = 0; i < _keys.Length; i++)
         {
@@ -59,7 +73,7 @@ internal sealed class PathNode
                 _nestedFirstBytes[_keys[i][0] >> 6] |= 1UL << _keys[i][0];
             }
 
-            _children[i].Freeze();
+            _children[i].Freeze(ref count);
         }
     }
 

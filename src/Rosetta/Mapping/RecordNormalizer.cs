@@ -25,6 +25,7 @@ internal sealed class RecordNormalizer
     private readonly List<string> _problems = [];
     private readonly EventKeyHasher? _keys;
     private readonly MemberTape? _tape;
+    private readonly KeyOrder _order;
 
     public RecordNormalizer(CompiledSources sources, CompiledProfile profile, bool standardOnly, bool strict, bool eventKeys = false)
     {
@@ -32,6 +33,7 @@ internal sealed class RecordNormalizer
         _sources = sources;
         _profile = profile;
         _slots = new SlotTable(sources.SlotCount);
+        _order = new KeyOrder(sources.NodeCount);
         _values = new FieldValues(sources.Layout.Names.Count);
         _standardOnly = standardOnly;
         _strict = strict;
@@ -64,7 +66,7 @@ internal sealed class RecordNormalizer
         _slots.Reset();
         try
         {
-            JsonSlotScanner.Scan(record, _sources.Root, _slots, _tape);
+            JsonSlotScanner.Scan(record, _sources.Root, _slots, _order, _tape);
         }
         catch (JsonException e)
         {

@@ -99,6 +99,32 @@ public class JsonCursorTests
     }
 
     [Fact]
+    public void Finds_the_first_byte_a_string_stops_at_as_the_library_search_does()
+    {
+        byte[] stops = [(byte)'"', (byte)'\\', 0, 0x1F];
+        byte[] others = [(byte)'a', (byte)' ', 0x7F, 0x80, 0xC3, 0xA9, 0xFF];
+        var random = new Random(3);
+        for (var length = 0; length <= 100; length++)
+        {
+            for (var at = -1; at < length; at++)
+            {
+                var text = new byte[length];
+                for (var i = 0; i < length; i++)
+                {
+                    text[i] = others[random.Next(others.Length)];
+                }
+
+                if (at >= 0)
+                {
+                    text[at] = stops[random.Next(stops.Length)];
+                }
+
+                JsonCursor.IndexOfStringStop(text).ShouldBe(text.AsSpan().IndexOfAny(JsonCursor.StringStops), $"length {length}, stop at {at}");
+            }
+        }
+    }
+
+    [Fact]
     public void Reports_strings_and_numbers_where_they_are()
     {
         var json = """{"name" : "a\"b", "n": -12.5e3}"""u8;
@@ -121,7 +147,7 @@ public class JsonCursorTests
         cursor.End();
     }
 
-    private static byte[] Mutate(byte[] line, Random random, byte[] meaningful)
+    internal static byte[] Mutate(byte[] line, Random random, byte[] meaningful)
     {
         var bytes = line.ToList();
         for (var edits = random.Next(1, 3); edits > 0; edits--)
