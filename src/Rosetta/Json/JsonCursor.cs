@@ -99,23 +99,31 @@ internal ref struct JsonCursor
     /// <paramref name="first"/> starts true for each object.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool NextMember(ref bool first, out int nameStart, out int nameLength, out bool nameEscaped) =>
-        NextMember(ref first, default, out nameStart, out nameLength, out nameEscaped, out _);
+    public bool NextMember(ref bool first, out int nameStart, out int nameLength, out bool nameEscaped)
+    {
+        if (!NextMember(ref first))
+        {
+            nameStart = nameLength = 0;
+            nameEscaped = false;
+            return false;
+        }
+
+        ReadName(default, out nameStart, out nameLength, out nameEscaped, out _);
+        return true;
+    }
 
     /// <summary>
-    /// <see cref="NextMember(ref bool, out int, out int, out bool)"/> for a reader that knows which name probably comes
-    /// next: <paramref name="expected"/> is that name followed by its closing quote, with no byte a string must escape.
-    /// When the name is that one, <paramref name="wasExpected"/> is true and its end is not searched for.
+    /// Moves to the next member of the object being read, leaving the cursor on the opening quote of its name
+    /// (<see cref="ReadName"/> reads it); false once the object's <c>}</c> is consumed. <paramref name="first"/>
+    /// starts true for each object.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool NextMember(ref bool first, ReadOnlySpan<byte> expected, out int nameStart, out int nameLength, out bool nameEscaped, out bool wasExpected)
+    public bool NextMember(ref bool first)
     {
         var c = Peek();
         if (c == (byte)'}')
         {
             _position++;
-            nameStart = nameLength = 0;
-            nameEscaped = wasExpected = false;
             return false;
         }
 
@@ -136,6 +144,39 @@ internal ref struct JsonCursor
             Fail();
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// Passes <paramref name="members"/> when the cursor, on a name's opening quote, is at those very bytes: members
+    /// read from an earlier record, each followed by its comma. True when passed: the cursor is then on the next name's
+    /// opening quote. The bytes were checked when first read, and bytes equal to them mean the same here.
+    /// </summary>
+    public bool SkipMembers(ReadOnlySpan<byte> members)
+    {
+        if (!_json[_position..].StartsWith(members))
+        {
+            return false;
+        }
+
+        _position += members.Length;
+        if (Peek() != (byte)'"')
+        {
+            Fail(); // a comma must be followed by a member
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the name the cursor is on (between the quotes, escapes as written) and the colon after it, leaving the
+    /// cursor on the first byte of the value. <paramref name="expected"/>, when not empty, is the name that probably
+    /// comes here followed by its closing quote, with no byte a string must escape: when it is that one,
+    /// <paramref name="wasExpected"/> is true and its end is not searched for.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void ReadName(ReadOnlySpan<byte> expected, out int nameStart, out int nameLength, out bool nameEscaped, out bool wasExpected)
+    {
         wasExpected = !expected.IsEmpty && _json[(_position + 1)..].StartsWith(expected);
         if (wasExpected)
         {
@@ -159,8 +200,6 @@ internal ref struct JsonCursor
         {
             Fail();
         }
-
-        return true;
     }
 
     /// <summary>Reads the string the cursor is on (at its opening quote): the offset and length of its content, escapes as written.</summary>

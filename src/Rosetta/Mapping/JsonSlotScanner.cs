@@ -44,21 +44,39 @@ internal static class JsonSlotScanner
     {
         cursor.StartObject(depth);
         var line = node is null ? null : order?.Of(node);
+        var nulls = new NullRun();
         var first = true;
-        for (var index = 0; cursor.NextMember(ref first, line is null ? default : line.Expected(index), out var nameStart, out var nameLength, out var escaped, out var expected); index++)
+        for (var index = 0; cursor.NextMember(ref first); index++)
         {
+            if (line is not null && line.NullsAt(index, out var count) is { IsEmpty: false } skippable && cursor.SkipMembers(skippable))
+            {
+                index += count;
+            }
+
+            var memberStart = cursor.Position;
+            cursor.ReadName(line is null ? default : line.Expected(index), out var nameStart, out var nameLength, out var escaped, out var expected);
             var type = json[cursor.Position];
             var name = json.Slice(nameStart, nameLength);
             if (type == (byte)'n')
             {
                 // null is no value (SlotTable.HasValue): no slot to fill, no name to look up (S1 writes dozens)
-                if (!expected && !escaped)
+                if (line is not null)
                 {
-                    line?.Remember(index, name, null, false);
+                    if (!expected && !escaped)
+                    {
+                        line.Remember(index, name, null, false);
+                    }
+
+                    nulls.Add(index, memberStart);
                 }
 
                 cursor.ReadLiteral();
                 continue;
+            }
+
+            if (line is not null)
+            {
+                nulls.End(line, json, index, memberStart);
             }
 
             var child = node is null ? null
@@ -110,6 +128,54 @@ internal static class JsonSlotScanner
             if (slot >= 0)
             {
                 slots.Set(slot, kind, valueStart, valueLength, valueEscaped);
+            }
+        }
+
+        if (line is not null)
+        {
+            nulls.EndOfObject(line, json);
+        }
+    }
+
+    /// <summary>
+    /// The null members read one by one since the last value, remembered as one run at the index where they start
+    /// once a value (or the object's end) follows them.
+    /// </summary>
+    private struct NullRun()
+    {
+        private int _start = -1;
+        private int _index;
+        private int _lastStart;
+        private int _lastIndex;
+
+        public void Add(int index, int memberStart)
+        {
+            if (_start < 0)
+            {
+                _start = memberStart;
+                _index = index;
+            }
+
+            _lastStart = memberStart;
+            _lastIndex = index;
+        }
+
+        /// <summary>A member with a value is at <paramref name="index"/>, <paramref name="memberStart"/>: every member since the run's start was null.</summary>
+        public void End(KeyOrder.Line line, ReadOnlySpan<byte> json, int index, int memberStart)
+        {
+            if (_start >= 0)
+            {
+                line.RememberNulls(_index, json[_start..memberStart], index - _index);
+                _start = -1;
+            }
+        }
+
+        /// <summary>The object ended: the last null has no comma after it, so the run ends before it.</summary>
+        public void EndOfObject(KeyOrder.Line line, ReadOnlySpan<byte> json)
+        {
+            if (_start >= 0 && _lastIndex > _index)
+            {
+                line.RememberNulls(_index, json[_start.._lastStart], _lastIndex - _index);
             }
         }
     }

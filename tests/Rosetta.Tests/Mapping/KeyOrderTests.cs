@@ -35,6 +35,18 @@ public class KeyOrderTests
             """{"tcpv4": {"destinationAddress" {"address": "1.2.3.5"}}}""",
             """{"tcpv4": {"destinationAddress""",
             """{"tcpv4": {"destinationAddress": {"address": "1.2.3.6", "port": 445}, "direction": "INCOMING"}}""",
+            // runs of nulls: passed whole when written alike, read one by one when one of them has a value
+            """{"http": null, "dns": null, "login": null, "tcpv4": {"direction": "OUTGOING"}, "a": null, "b": null, "c": null}""",
+            """{"http": null, "dns": null, "login": null, "tcpv4": {"direction": "INCOMING"}, "a": null, "b": null, "c": null}""",
+            """{"http": null, "dns": {"x": 1}, "login": null, "tcpv4": {"direction": "OUTGOING"}, "a": null, "b": null, "c": 1}""",
+            """{"http": null, "dns": null, "login": null,   "tcpv4": {"direction": "INCOMING"}, "a": null, "b": null}""",
+            """{"http": null, "dns": null, "login": null, "tcpv4": null, "a": null, "b": null, "c": null}""",
+            """{"http": null, "dns": null, "login": null, }""",
+            """{"http": null, "dns": null, "login": null, "tcpv4": null, "a": null, "b": null, "c": null}""",
+            """{"http": null, "dns": null, "login": null, "tcpv4": null, "a": null, "b": null, "c": null, }""",
+            """{"http": null, "dns": null, "login": null, "tcpv4": null, "a": null, "b": null, "c": null, "d": null}""",
+            """{"http": null, "dns": null, "login": null, "tcpv4": null, "a": null, "b": null, "c": null, "d": nul}""",
+            """{"http": null, "dns": null, "login": null, "tcpv4": {"direction": "OUTGOING"}, "a": null, "b": null, "c": null}""",
         ];
 
         ScanBothWays(records.Select(Encoding.UTF8.GetBytes)).ShouldBeEmpty();

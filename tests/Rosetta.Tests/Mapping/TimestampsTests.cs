@@ -23,6 +23,13 @@ public class TimestampsTests
     [InlineData("10/24/2019 4:11:55 PM", "2019-10-24T16:11:55Z")]
     [InlineData("12/31/1999 12:00 AM", "1999-12-31T00:00:00Z")]
     [InlineData("2024-02-29", "2024-02-29T00:00:00Z")]
+    [InlineData("0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z")]
+    [InlineData("9999-12-31T23:59:59.999999999Z", "9999-12-31T23:59:59.999999999Z")]
+    [InlineData("2016-12-31T23:59:60Z", "2017-01-01T00:00:00Z")] // a leap second is not copied as written
+    [InlineData("2019-10-24t16:11:55.5z", "2019-10-24T16:11:55.5Z")]
+    [InlineData("2019-10-24T16:11:55,5Z", "2019-10-24T16:11:55.5Z")]
+    [InlineData("2019-10-24T16:11Z", "2019-10-24T16:11:00Z")]
+    [InlineData("2019-10-24T16:11:55+00:00", "2019-10-24T16:11:55Z")]
     [InlineData("-1000", null)] // short number: not a timestamp unit we know
     [InlineData("2019-02-29T00:00:00Z", null)]
     [InlineData("2019-13-01T00:00:00Z", null)]

@@ -194,9 +194,23 @@ internal static class Timestamps
             return false;
         }
 
+        if (IsWrittenAsOutput(t, offsetSeconds, second) && output.Length >= t.Length)
+        {
+            t.CopyTo(output);
+            written = t.Length;
+            return true;
+        }
+
         var epoch = (DaysFromCivil(year, month, day) * 86400L) + (hour * 3600) + (minute * 60) + second - offsetSeconds;
         return TryWrite(epoch, fraction, output, out written);
     }
+
+    /// <summary>
+    /// True when a valid ISO time is already what <see cref="TryWrite"/> would make of it (<c>yyyy-MM-ddTHH:mm:ss[.f]Z</c>,
+    /// no leap second), as Defender writes every time: it is copied, not computed again.
+    /// </summary>
+    private static bool IsWrittenAsOutput(ReadOnlySpan<byte> t, int offsetSeconds, int second) =>
+        offsetSeconds == 0 && second < 60 && t.Length >= 20 && t[10] == 'T' && t[16] == ':' && t[^1] == 'Z' && (t.Length == 20 || t[19] == '.');
 
     private static bool TryDateOnly(ReadOnlySpan<byte> t, Span<byte> output, out int written)
     {
