@@ -77,6 +77,17 @@ internal sealed class JsonBuffer
         _needComma = false;
     }
 
+    /// <summary>Writes a member from its <c>"name":</c> bytes and a value token that is already valid JSON.</summary>
+    public void Member(ReadOnlySpan<byte> quotedNameAndColon, ReadOnlySpan<byte> json)
+    {
+        Comma();
+        var span = Reserve(quotedNameAndColon.Length + json.Length);
+        Copy(quotedNameAndColon, span);
+        Copy(json, span[quotedNameAndColon.Length..]);
+        _length += quotedNameAndColon.Length + json.Length;
+        _needComma = true;
+    }
+
     /// <summary>Writes a property name whose bytes are already JSON-escaped (copied from the input).</summary>
     public void EscapedName(ReadOnlySpan<byte> escaped)
     {

@@ -11,12 +11,13 @@ internal sealed class CompiledField
         Mapping = mapping;
         Slots = slots;
         Ordinal = ordinal;
+        Type = mapping.Type;
         ValueMap = mapping.Values?.Select(kv => (Encoding.UTF8.GetBytes(kv.Key), Encoding.UTF8.GetBytes(kv.Value))).ToArray();
     }
 
     public FieldMapping Mapping { get; }
 
-    public FieldType Type => Mapping.Type;
+    public FieldType Type { get; }
 
     /// <summary>The slots of the vendor paths, in order; the first with a value wins.</summary>
     public int[] Slots { get; }

@@ -74,7 +74,7 @@ internal sealed class CompiledPlan
 
         foreach (var (slot, values) in Equal)
         {
-            if (!slots.HasValue(slot) || !IsOneOf(data.Slice(slots.Start(slot), slots.Length(slot)), values))
+            if (!slots.HasValue(slot) || !IsOneOf(slots.Value(slot, data), values))
             {
                 return false;
             }
@@ -101,7 +101,7 @@ internal sealed class CompiledPlan
 
     /// <summary>True when the slot holds one of the source's "no value" markers.</summary>
     public bool IsNullValue(SlotTable slots, int slot, ReadOnlySpan<byte> data) =>
-        NullValues.Length > 0 && IsOneOf(data.Slice(slots.Start(slot), slots.Length(slot)), NullValues);
+        NullValues.Length > 0 && IsOneOf(slots.Value(slot, data), NullValues);
 
     private static bool IsOneOf(ReadOnlySpan<byte> value, byte[][] values)
     {

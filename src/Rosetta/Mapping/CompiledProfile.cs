@@ -79,8 +79,7 @@ internal sealed class CompiledProfile
         {
             foreach (var ordinal in values.Present)
             {
-                output.Name(_flatNames[ordinal]);
-                output.RawValue(values.Json(ordinal));
+                output.Member(_flatNames[ordinal], values.Json(ordinal));
             }
 
             return;

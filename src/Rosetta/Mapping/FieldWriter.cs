@@ -34,7 +34,7 @@ internal static class FieldWriter
     private static string? Convert(CompiledField field, SlotTable slots, int slot, ReadOnlySpan<byte> data, JsonBuffer output, Scratch scratch)
     {
         var kind = slots.Kind(slot);
-        var value = data.Slice(slots.Start(slot), slots.Length(slot));
+        var value = slots.Value(slot, data);
         if (kind == SlotKind.String && slots.Escaped(slot) && (field.Type != FieldType.String || field.ValueMap is not null))
         {
             value = JsonSlotScanner.Name(data, value, escaped: true, slots.Start(slot) - 1, scratch.Take(value.Length));

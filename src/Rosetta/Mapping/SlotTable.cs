@@ -51,6 +51,14 @@ internal sealed class SlotTable
 
     public int Start(int slot) => _entries[slot].Start;
 
+    /// <summary>The slot's value in the record's <paramref name="data"/>: a string's content (escapes as written), else its JSON text or cell.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<byte> Value(int slot, ReadOnlySpan<byte> data)
+    {
+        ref readonly var entry = ref _entries[slot];
+        return data.Slice(entry.Start, entry.Length);
+    }
+
     public int Length(int slot) => _entries[slot].Length;
 
     public bool Escaped(int slot) => _entries[slot].Escaped;

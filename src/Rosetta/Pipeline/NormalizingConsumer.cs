@@ -22,6 +22,7 @@ internal sealed class NormalizingConsumer : IRecordConsumer
     private readonly RunProgress _progress;
     private readonly JsonBuffer _envelope = new(4096);
     private readonly long[] _recordsByPlan;
+    private int _eventsUntold;
 
     public NormalizingConsumer(RecordNormalizer normalizer, IRecordSink sink, DeadLetterSink deadLetters, RunSummary summary, RunProgress progress)
     {
@@ -64,22 +65,21 @@ internal sealed class NormalizingConsumer : IRecordConsumer
 
     public void Row(ColumnLayout layout, ReadOnlySpan<byte> data, ReadOnlySpan<Range> cells, long line, ReadOnlySpan<byte> raw)
     {
-        _summary.EventsIn++;
-        _progress.AddEvent();
+        CountEvent();
         var outcome = _normalizer.NormalizeColumns(layout, data, cells);
         Finish(outcome, raw, line);
     }
 
     public void Malformed(ReadOnlySpan<byte> raw, long line, string reason)
     {
-        _summary.EventsIn++;
-        _progress.AddEvent();
+        CountEvent();
         DeadLetter(RecordOutcome.Malformed, reason, raw, line);
     }
 
-    /// <summary>Writes what is buffered to the sink, and counts its records in the summary.</summary>
+    /// <summary>Writes what is buffered to the sink, and counts its records in the summary and its events in the progress.</summary>
     public void Flush()
     {
+        TellEvents();
         if (_normalizer.Output.Length > 0)
         {
             _sink.Write(_normalizer.Output.WrittenSpan);
@@ -97,13 +97,31 @@ internal sealed class NormalizingConsumer : IRecordConsumer
     }
 
     /// <summary>
+    /// Counts an event in the summary, and in the progress a thousand at a time: the progress is shared by the threads
+    /// of a parallel run, and an atomic add per event had them wait on each other.
+    /// </summary>
+    private void CountEvent()
+    {
+        _summary.EventsIn++;
+        if (++_eventsUntold == 1000)
+        {
+            TellEvents();
+        }
+    }
+
+    private void TellEvents()
+    {
+        _progress.AddEvents(_eventsUntold);
+        _eventsUntold = 0;
+    }
+
+    /// <summary>
     /// Normalizes one event, or the event inside a streaming API envelope. The event is tried first: envelopes are
     /// rarer, and telling one costs a search of the whole line. A dead letter keeps the line as written.
     /// </summary>
     private void NormalizeOrUnwrap(ReadOnlySpan<byte> text, long line)
     {
-        _summary.EventsIn++;
-        _progress.AddEvent();
+        CountEvent();
         var outcome = _normalizer.NormalizeJson(text, null, []);
         if (outcome == RecordOutcome.Unrecognized && text.IndexOf("\"properties\""u8) >= 0 && TryEnvelope(text, out var record, out var table))
         {

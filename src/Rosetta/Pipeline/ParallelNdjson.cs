@@ -9,7 +9,7 @@ namespace Rosetta.Pipeline;
 /// <summary>
 /// Normalizes an NDJSON stream on several threads: the stream is cut into blocks of whole lines, each block is
 /// normalized by a worker with its own normalizer into its own buffers, and the blocks' records, dead letters and
-/// counts are handed on in input order. At most one block per thread and one more are in flight, so memory stays bounded.
+/// counts are handed on in input order. At most one block per thread and two more are in flight, so memory stays bounded.
 /// </summary>
 internal sealed class ParallelNdjson
 {
@@ -27,33 +27,69 @@ internal sealed class ParallelNdjson
     /// <summary>Reads <paramref name="stream"/> to its end; records go to <paramref name="sink"/> in order.</summary>
     public void Run(Stream stream, string input, IRecordSink sink, DeadLetterSink deadLetters, RunSummary summary)
     {
+        // Two blocks beyond one per thread: the next ones are read while the threads work.
         var pending = new Queue<Task<Block>>();
         long nextLine = 1;
-        StreamWindow.Read(stream, BlockBytes, (window, done) =>
+        foreach (var (text, length) in Blocks(stream))
         {
-            // Whole lines only (all of what is left at the end); a line longer than the window makes it grow.
-            var end = done ? window.Length : window.LastIndexOf((byte)'\n') + 1;
-            if (end == 0)
-            {
-                return 0;
-            }
-
-            var text = ArrayPool<byte>.Shared.Rent(end);
-            window[..end].CopyTo(text);
             var firstLine = nextLine;
-            nextLine += window[..end].Count((byte)'\n');
-            pending.Enqueue(Task.Run(() => Normalize(text, end, firstLine, input)));
-            while (pending.Count > _threads)
+            nextLine += text.AsSpan(0, length).Count((byte)'\n');
+            pending.Enqueue(Task.Run(() => Normalize(text, length, firstLine, input)));
+            while (pending.Count > _threads + 2)
             {
                 Hand(pending.Dequeue().Result, sink, deadLetters, summary);
             }
-
-            return end;
-        });
+        }
 
         while (pending.Count > 0)
         {
             Hand(pending.Dequeue().Result, sink, deadLetters, summary);
+        }
+    }
+
+    /// <summary>
+    /// Cuts the stream into blocks of whole lines (all of what is left at the end), each read straight into a pooled
+    /// array of its own; the piece of a line a block ends with starts the next. A line longer than a block makes the
+    /// next block larger.
+    /// </summary>
+    private static IEnumerable<(byte[] Text, int Length)> Blocks(Stream stream)
+    {
+        var carry = new byte[64 * 1024];
+        var carried = 0;
+        while (true)
+        {
+            var block = ArrayPool<byte>.Shared.Rent(Math.Max(BlockBytes, carried * 2));
+            carry.AsSpan(0, carried).CopyTo(block);
+            var filled = carried;
+            var done = false;
+            while (filled < block.Length && !done)
+            {
+                var read = stream.Read(block, filled, block.Length - filled);
+                done = read == 0;
+                filled += read;
+            }
+
+            var end = done ? filled : block.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+            carried = filled - end;
+            if (carried > carry.Length)
+            {
+                carry = new byte[Math.Max(carry.Length * 2, carried)];
+            }
+
+            block.AsSpan(end, carried).CopyTo(carry);
+            if (end > 0)
+            {
+                yield return (block, end);
+            }
+            else
+            {
+                ArrayPool<byte>.Shared.Return(block);
+            }
+
+            if (done)
+            {
+                yield break;
+            }
         }
     }
 
@@ -90,31 +126,42 @@ internal sealed class ParallelNdjson
     /// <summary>What a block became: its records (in a pooled array) and dead letters as NDJSON, and its counts.</summary>
     private sealed record Block(byte[] Records, int RecordsLength, byte[] DeadLetters, long DeadLetterCount, RunSummary Summary);
 
-    /// <summary>A normalizer and the buffer it writes a block into (kept from block to block); one block at a time.</summary>
+    /// <summary>A normalizer, kept from block to block; one block at a time.</summary>
     private sealed class Worker(RecordNormalizer normalizer, RunProgress progress)
     {
-        private readonly ArrayBufferWriter<byte> _records = new(BlockBytes * 2);
-
         public Block Normalize(byte[] text, int length, long firstLine, string input)
         {
-            _records.ResetWrittenCount();
             using var dead = new MemoryStream();
             var summary = new RunSummary();
-            var sink = new BufferSink(_records);
+            var records = new PooledSink(length + (length / 2));
             using var deadLetters = new DeadLetterSink(() => new NonClosingStream(dead));
-            var consumer = new NormalizingConsumer(normalizer, sink, deadLetters, summary, progress) { Input = input, LineOffset = firstLine - 1 };
+            var consumer = new NormalizingConsumer(normalizer, records, deadLetters, summary, progress) { Input = input, LineOffset = firstLine - 1 };
             NdjsonReader.Read(text.AsSpan(0, length), consumer);
             consumer.Flush();
-            var records = ArrayPool<byte>.Shared.Rent(Math.Max(_records.WrittenCount, 1));
-            _records.WrittenSpan.CopyTo(records);
-            return new Block(records, _records.WrittenCount, dead.ToArray(), deadLetters.Count, summary);
+            return new Block(records.Buffer, records.Length, dead.ToArray(), deadLetters.Count, summary);
         }
     }
 
-    /// <summary>Collects a block's records in memory.</summary>
-    private sealed class BufferSink(ArrayBufferWriter<byte> buffer) : IRecordSink
+    /// <summary>Collects a block's records in a pooled array, which goes on with the block (no copy).</summary>
+    private sealed class PooledSink(int capacity) : IRecordSink
     {
-        public void Write(ReadOnlySpan<byte> ndjson) => buffer.Write(ndjson);
+        public byte[] Buffer { get; private set; } = ArrayPool<byte>.Shared.Rent(capacity);
+
+        public int Length { get; private set; }
+
+        public void Write(ReadOnlySpan<byte> ndjson)
+        {
+            if (Buffer.Length - Length < ndjson.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Buffer.Length * 2, Length + ndjson.Length));
+                Buffer.AsSpan(0, Length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(Buffer);
+                Buffer = larger;
+            }
+
+            ndjson.CopyTo(Buffer.AsSpan(Length));
+            Length += ndjson.Length;
+        }
 
         public void Flush()
         {

@@ -17,5 +17,5 @@ public sealed class RunProgress
 
     internal void AddBytes(long count) => Interlocked.Add(ref _bytes, count);
 
-    internal void AddEvent() => Interlocked.Increment(ref _events);
+    internal void AddEvents(long count) => Interlocked.Add(ref _events, count);
 }

@@ -44,4 +44,22 @@ public sealed class ParallelTests : IDisposable
         one.Dead.Count(d => d.GetProperty("input").GetString() == path).ShouldBe(24);
         one.Dead.First().GetProperty("line").GetInt64().ShouldBe(1_001);
     }
+
+    [Fact]
+    public void Two_threads_read_lines_longer_than_a_block_and_a_last_line_without_its_newline()
+    {
+        var normal = VendorEvents.SentinelOne(VendorEvents.Epoch, "p.exe", "10.0.0.1", 1024, "198.51.100.7", 443);
+        var longOne = normal.Replace("p.exe", new string('p', 5 << 20) + ".exe", StringComparison.Ordinal); // 5 MB, over two blocks
+        var text = string.Join("\n", Enumerable.Repeat(normal, 3000).Append(longOne).Concat(Enumerable.Repeat(normal, 3000)).Append("{\"unknown\": 1}"));
+        var path = Path.Combine(_folder, "long.ndjson");
+        File.WriteAllText(path, text);
+
+        var one = Engine.Run(path, new NormalizeOptions());
+        var two = Engine.Run(path, new NormalizeOptions { Threads = 2 });
+
+        two.Output.ShouldBe(one.Output);
+        two.DeadLetters.ShouldBe(one.DeadLetters);
+        one.Summary.RecordsOut.ShouldBe(6001);
+        one.Dead.Single().GetProperty("line").GetInt64().ShouldBe(6002);
+    }
 }

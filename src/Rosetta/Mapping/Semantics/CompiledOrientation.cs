@@ -107,7 +107,7 @@ internal sealed class CompiledOrientation
         return NetworkDirection.Unknown;
     }
 
-    private static ReadOnlySpan<byte> Raw(SlotTable slots, int slot, ReadOnlySpan<byte> data) => data.Slice(slots.Start(slot), slots.Length(slot));
+    private static ReadOnlySpan<byte> Raw(SlotTable slots, int slot, ReadOnlySpan<byte> data) => slots.Value(slot, data);
 
     /// <summary>A string slot's text without JSON escapes (AdditionalFields is JSON inside a JSON string).</summary>
     private static ReadOnlySpan<byte> Unescaped(SlotTable slots, int slot, ReadOnlySpan<byte> data, Scratch scratch)
