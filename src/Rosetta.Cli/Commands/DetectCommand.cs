@@ -22,7 +22,7 @@ internal static class DetectCommand
         var inputs = new Argument<string[]>("INPUT") { Description = "Files or folders of raw vendor events (as for normalize)", Arity = ArgumentArity.ZeroOrMore };
         var store = new Option<string?>("--store") { Description = "Run the rules over the records of this store instead of inputs" };
         var output = new Option<string>("--output", "-o") { Description = "Where matches go (NDJSON): a file, or - for standard output", DefaultValueFactory = _ => "-" };
-        var deadLetter = new Option<string?>("--dead-letter") { Description = "Where events that are not normalized go (default: OUTPUT.dead-letter.ndjson, or rosetta.dead-letter.ndjson)" };
+        var deadLetter = new Option<string?>("--dead-letter") { Description = "Where events that are not normalized go (default: OUTPUT.dead-letter.ndjson, or rosetta.dead-letter.ndjson for standard output or a device such as /dev/null)" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No summary on standard error" };
         var normalized = new Option<bool>("--normalized") { Description = "The inputs are records rosetta normalize wrote (NDJSON), not raw vendor events" };
         var dictionaries = DictionaryOptions.Folders();
@@ -86,11 +86,11 @@ internal static class DetectCommand
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        deadLetterPath ??= output == "-" ? "rosetta.dead-letter.ndjson" : output + ".dead-letter.ndjson";
+        deadLetterPath ??= OutputFiles.DeadLettersBeside(output);
         try
         {
-            using var stream = output == "-" ? Console.OpenStandardOutput() : File.Create(output);
-            using var deadLetters = new DeadLetterSink(() => File.Create(deadLetterPath));
+            using var stream = output == "-" ? Console.OpenStandardOutput() : OutputFiles.Create(output);
+            using var deadLetters = new DeadLetterSink(() => OutputFiles.Create(deadLetterPath));
             using var sink = new DetectionSink(set, stream, deadLetters, ownsStream: false);
             if (storePath is not null && Storage.ClickHouse.ClickHouseLocation.Names(storePath))
             {

@@ -117,7 +117,7 @@ internal static class HuntCommand
         try
         {
             using var reader = Stores.OpenForReading(storePath);
-            using var stream = output == "-" ? Console.OpenStandardOutput() : File.Create(output);
+            using var stream = output == "-" ? Console.OpenStandardOutput() : OutputFiles.Create(output);
             IResultWriter writer = format switch
             {
                 "csv" => new CsvResultWriter(stream),

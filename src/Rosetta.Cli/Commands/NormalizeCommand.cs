@@ -22,7 +22,7 @@ internal static class NormalizeCommand
         var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "ndjson" };
         format.AcceptOnlyFromAmong("ndjson", "csv");
         var inputFormat = new Option<InputFormat>("--input-format") { Description = "How inputs are cut into records (default: told from their first bytes)", DefaultValueFactory = _ => InputFormat.Auto };
-        var deadLetter = new Option<string?>("--dead-letter") { Description = "Where events that are not normalized go (default: OUTPUT.dead-letter.ndjson, or rosetta.dead-letter.ndjson beside standard output)" };
+        var deadLetter = new Option<string?>("--dead-letter") { Description = "Where events that are not normalized go (default: OUTPUT.dead-letter.ndjson, or rosetta.dead-letter.ndjson for standard output or a device such as /dev/null)" };
         var strict = new Option<bool>("--strict") { Description = "A field that fails its type sends the whole event to the dead letters; exit 3 if any event is not normalized" };
         var standardOnly = new Option<bool>("--standard-only") { Description = "Write only the standard names, not the vendor leftovers" };
         var schema = new Option<string>("--schema") { Description = "Output schema: ossem (default), ossem-cdm, ecs, ocsf, asim, or a profile file ('rosetta schemas list')", DefaultValueFactory = _ => "ossem" };
@@ -111,14 +111,14 @@ internal static class NormalizeCommand
             return StoreRun.Run(normalizer, inputs, options with { EventKeys = true }, storePath, deadLetterPath ?? Stores.DefaultDeadLetters(storePath), quiet, catalog);
         }
 
-        deadLetterPath ??= output == "-" ? "rosetta.dead-letter.ndjson" : output + ".dead-letter.ndjson";
+        deadLetterPath ??= OutputFiles.DeadLettersBeside(output);
         var progress = new RunProgress();
         RunSummary summary;
         try
         {
-            using var stream = output == "-" ? Console.OpenStandardOutput() : File.Create(output);
+            using var stream = output == "-" ? Console.OpenStandardOutput() : OutputFiles.Create(output);
             using IRecordSink sink = format == "csv" ? new CsvSink(stream, normalizer.Columns) : new NdjsonSink(stream);
-            using var deadLetters = new DeadLetterSink(() => File.Create(deadLetterPath));
+            using var deadLetters = new DeadLetterSink(() => OutputFiles.Create(deadLetterPath));
             using var reporter = quiet ? null : ProgressReporter.StartIfTerminal(progress, inputs.Sum(i => i.Length ?? 0));
             summary = normalizer.Run(inputs, options, sink, deadLetters, progress);
         }

@@ -22,7 +22,7 @@ internal static class StoreRun
             using var store = Stores.OpenForWriting(storePath, normalizer.AllStandardNames, message => Console.Error.WriteLine($"rosetta: {message}"));
             var ingest = store.BeginIngest(inputs.Select(i => i.Name));
             using (var sink = store.CreateSink(ingest, inputs.Sum(i => i.Length ?? 0)))
-            using (var deadLetters = new DeadLetterSink(() => File.Create(deadLetterPath)))
+            using (var deadLetters = new DeadLetterSink(() => OutputFiles.Create(deadLetterPath)))
             using (quiet ? null : ProgressReporter.StartIfTerminal(progress, inputs.Sum(i => i.Length ?? 0)))
             {
                 summary = normalizer.Run(inputs, options, sink, deadLetters, progress);

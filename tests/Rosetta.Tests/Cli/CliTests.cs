@@ -33,6 +33,18 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public void Records_thrown_away_in_dev_null_leave_the_dead_letters_here_and_dev_null_to_other_runs()
+    {
+        using var other = new FileStream("/dev/null", FileMode.Open, FileAccess.Write, FileShare.ReadWrite); // another run writing there
+
+        var (exit, _, error) = Rosetta($"normalize \"{Paths.Samples}\" -o /dev/null --quiet");
+
+        exit.ShouldBe(0, error);
+        File.ReadAllLines(Path.Combine(_folder, "rosetta.dead-letter.ndjson")).Length.ShouldBe(1);
+        File.Exists("/dev/null.dead-letter.ndjson").ShouldBeFalse();
+    }
+
+    [Fact]
     public void Dictionaries_docs_writes_a_page_per_source_an_index_and_the_matrix_in_html()
     {
         var (exit, _, error) = Rosetta("dictionaries docs -o site --format html");
