@@ -115,7 +115,7 @@ internal static class FieldWriter
             return Problem(kind, value, "a number");
         }
 
-        output.RawValue(value.Trim(" \t"u8));
+        output.RawValue(Blanks.Trim(value));
         return null;
     }
 

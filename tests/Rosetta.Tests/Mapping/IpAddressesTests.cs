@@ -10,6 +10,12 @@ public class IpAddressesTests
     [Theory]
     [InlineData("10.115.32.249", "10.115.32.249")]
     [InlineData("010.001.000.255", "10.1.0.255")]
+    [InlineData("0.0.0.0", "0.0.0.0")]
+    [InlineData("255.255.255.255", "255.255.255.255")]
+    [InlineData("1.2.3.04", "1.2.3.4")]
+    [InlineData("1.2.3.", null)]
+    [InlineData("1..2.3", null)]
+    [InlineData("1.2.3.1000", null)]
     [InlineData("::ffff:10.1.2.3", "10.1.2.3")] // IPv4-mapped
     [InlineData("::FFFF:0A01:0203", "10.1.2.3")]
     [InlineData("2A02:CF40:0000:0000:0000:0000:0000:0001", "2a02:cf40::1")] // RFC 5952

@@ -15,7 +15,7 @@ internal static class IpAddresses
     public static bool TryFormat(ReadOnlySpan<byte> text, Span<byte> output, out int written)
     {
         written = 0;
-        text = text.Trim(" \t"u8);
+        text = Blanks.Trim(text);
         if (text.Length > 2 && text[0] == '[' && text[^1] == ']')
         {
             text = text[1..^1];
@@ -66,11 +66,16 @@ internal static class IpAddresses
         return true;
     }
 
-    /// <summary>Four decimal octets, 0-255; leading zeros are read as decimal and dropped.</summary>
+    /// <summary>
+    /// Four decimal octets, 0-255; leading zeros are read as decimal and dropped. An address written without them
+    /// (nearly all) is copied as it is.
+    /// </summary>
     private static bool TryIPv4(ReadOnlySpan<byte> text, Span<byte> output, out int written)
     {
         written = 0;
+        uint address = 0;
         var octets = 0;
+        var canonical = true;
         var i = 0;
         while (true)
         {
@@ -86,7 +91,38 @@ internal static class IpAddresses
                 return false;
             }
 
-            if (octets > 0)
+            canonical &= text[start] != '0' || i - start == 1;
+            address = (address << 8) | (uint)value;
+            octets++;
+            if (i == text.Length)
+            {
+                if (octets != 4)
+                {
+                    return false;
+                }
+
+                break;
+            }
+
+            if (text[i] != '.' || octets == 4)
+            {
+                return false;
+            }
+
+            i++;
+        }
+
+        if (canonical)
+        {
+            text.CopyTo(output);
+            written = text.Length;
+            return true;
+        }
+
+        for (var shift = 24; shift >= 0; shift -= 8)
+        {
+            var value = (int)(address >> shift) & 0xFF;
+            if (shift < 24)
             {
                 output[written++] = (byte)'.';
             }
@@ -102,18 +138,8 @@ internal static class IpAddresses
             }
 
             output[written++] = (byte)('0' + (value % 10));
-            octets++;
-            if (i == text.Length)
-            {
-                return octets == 4;
-            }
-
-            if (text[i] != '.' || octets == 4)
-            {
-                return false;
-            }
-
-            i++;
         }
+
+        return true;
     }
 }

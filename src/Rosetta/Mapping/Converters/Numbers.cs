@@ -8,20 +8,20 @@ internal static class Numbers
     /// <summary>A whole number written as digits (an optional sign); "443.0" and "0x1BB" are not.</summary>
     public static bool TryInteger(ReadOnlySpan<byte> text, out long value)
     {
-        text = text.Trim(" \t"u8);
+        text = Blanks.Trim(text);
         return Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length && text.Length > 0;
     }
 
     public static bool TryFloat(ReadOnlySpan<byte> text, out double value)
     {
-        text = text.Trim(" \t"u8);
+        text = Blanks.Trim(text);
         return Utf8Parser.TryParse(text, out value, out var consumed) && consumed == text.Length && double.IsFinite(value);
     }
 
     /// <summary>true/false, 1/0, yes/no, in any case.</summary>
     public static bool TryBoolean(ReadOnlySpan<byte> text, out bool value)
     {
-        text = text.Trim(" \t"u8);
+        text = Blanks.Trim(text);
         value = false;
         if (text.Length > 5)
         {

@@ -37,7 +37,7 @@ internal static class Protocols
     public static bool TryFormat(ReadOnlySpan<byte> text, Span<byte> output, out int written)
     {
         written = 0;
-        text = text.Trim(" \t"u8);
+        text = Blanks.Trim(text);
         if (text.IsEmpty || text.Length > MaxLength)
         {
             return false;

@@ -14,7 +14,7 @@ internal static class Timestamps
     public static bool TryFormat(ReadOnlySpan<byte> text, Span<byte> output, out int written)
     {
         written = 0;
-        text = Trim(text);
+        text = Blanks.Trim(text);
         if (text.Length == 0)
         {
             return false;
@@ -477,6 +477,4 @@ internal static class Timestamps
     }
 
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
-
-    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> text) => text.Trim(" \t"u8);
 }
