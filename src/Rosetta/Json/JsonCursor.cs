@@ -3,7 +3,6 @@ using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text.Json;
 
@@ -31,28 +30,49 @@ internal ref struct JsonCursor
 
     /// <summary>
     /// Where the first of <see cref="StringStops"/> is in <paramref name="text"/>, or -1. Most strings end within 32
-    /// bytes, so one block is compared here, inlined, before the library's search takes the rest.
+    /// bytes, so the first block is compared here, inlined; a longer string goes on block by block.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int IndexOfStringStop(ReadOnlySpan<byte> text)
     {
-        if (Vector256.IsHardwareAccelerated && text.Length >= Vector256<byte>.Count)
+        if (!Vector256.IsHardwareAccelerated || text.Length < Vector256<byte>.Count)
         {
-            var block = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(text));
-            var stops = Vector256.Equals(block, Vector256.Create((byte)'"'))
-                | Vector256.Equals(block, Vector256.Create((byte)'\\'))
-                | Vector256.LessThan(block, Vector256.Create((byte)' '));
-            var mask = stops.ExtractMostSignificantBits();
-            if (mask != 0)
-            {
-                return BitOperations.TrailingZeroCount(mask);
-            }
-
-            var rest = text[Vector256<byte>.Count..].IndexOfAny(StringStops);
-            return rest < 0 ? -1 : rest + Vector256<byte>.Count;
+            return text.IndexOfAny(StringStops);
         }
 
-        return text.IndexOfAny(StringStops);
+        var mask = Stops(text, 0);
+        return mask != 0 ? BitOperations.TrailingZeroCount(mask) : IndexOfStringStopAfterFirstBlock(text);
+    }
+
+    /// <summary>The rest of <see cref="IndexOfStringStop"/>: 32-byte blocks after the first, the last one overlapping the one before.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int IndexOfStringStopAfterFirstBlock(ReadOnlySpan<byte> text)
+    {
+        var last = text.Length - Vector256<byte>.Count;
+        for (var offset = Math.Min(Vector256<byte>.Count, last); ; offset = Math.Min(offset + Vector256<byte>.Count, last))
+        {
+            var mask = Stops(text, offset);
+            if (mask != 0)
+            {
+                return offset + BitOperations.TrailingZeroCount(mask); // bytes before offset were checked: no stop
+            }
+
+            if (offset == last)
+            {
+                return -1;
+            }
+        }
+    }
+
+    /// <summary>A bit for each byte of the 32 at <paramref name="offset"/> (which must be there) that is a string stop.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Stops(ReadOnlySpan<byte> text, int offset)
+    {
+        var block = Vector256.Create(text.Slice(offset, Vector256<byte>.Count));
+        var stops = Vector256.Equals(block, Vector256.Create((byte)'"'))
+            | Vector256.Equals(block, Vector256.Create((byte)'\\'))
+            | Vector256.LessThan(block, Vector256.Create((byte)' '));
+        return stops.ExtractMostSignificantBits();
     }
 
     public JsonCursor(ReadOnlySpan<byte> json) => _json = json;

@@ -18,6 +18,12 @@ internal static class FieldWriter
     /// </summary>
     public static string? Write(CompiledField field, SlotTable slots, int slot, ReadOnlySpan<byte> data, FieldValues values, Scratch scratch)
     {
+        if (field.Type == FieldType.String && field.ValueMap is null && slots.Kind(slot) == SlotKind.String)
+        {
+            values.SetFromRecord(field.Ordinal, slots.Start(slot) - 1, slots.Length(slot) + 2); // the JSON string, quotes and escapes as written
+            return null;
+        }
+
         var problem = Convert(field, slots, slot, data, values.Begin(), scratch);
         if (problem is null)
         {

@@ -176,7 +176,7 @@ internal sealed class RecordNormalizer
     private bool WriteStandardFields(ReadOnlySpan<byte> data)
     {
         _problems.Clear();
-        _values.Reset();
+        _values.Reset(data);
         DirectionProblem = null;
         foreach (var field in Plan!.Fields)
         {
