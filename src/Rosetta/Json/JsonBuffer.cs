@@ -254,20 +254,15 @@ internal sealed class JsonBuffer
 
     private void Grow(int count) => Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
 
+    /// <summary>Writes <paramref name="utf8"/> as a JSON string: the runs between the bytes that need escaping are copied whole.</summary>
     private void Quoted(ReadOnlySpan<byte> utf8)
     {
         Byte((byte)'"');
-        var start = 0;
-        var clean = JsonCursor.IndexOfStringStop(utf8);
-        for (var i = clean < 0 ? utf8.Length : clean; i < utf8.Length; i++)
+        int stop;
+        while ((stop = JsonCursor.IndexOfStringStop(utf8)) >= 0)
         {
-            var b = utf8[i];
-            if (!JsonCursor.StringStops.Contains(b))
-            {
-                continue;
-            }
-
-            Raw(utf8[start..i]);
+            Raw(utf8[..stop]);
+            var b = utf8[stop];
             switch (b)
             {
                 case (byte)'"': Raw("\\\""u8); break;
@@ -282,10 +277,10 @@ internal sealed class JsonBuffer
                     break;
             }
 
-            start = i + 1;
+            utf8 = utf8[(stop + 1)..];
         }
 
-        Raw(utf8[start..]);
+        Raw(utf8);
         Byte((byte)'"');
     }
 
