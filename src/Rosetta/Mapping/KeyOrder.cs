@@ -11,6 +11,9 @@ namespace Rosetta.Mapping;
 /// </summary>
 internal sealed class KeyOrder(int nodeCount)
 {
+    /// <summary>How many members of an object are remembered: an object with more is rare, and need not cost memory.</summary>
+    public const int MaxPlaces = 1024;
+
     private readonly Line?[] _lines = new Line?[nodeCount];
 
     /// <summary>What was last read in the object at <paramref name="node"/>.</summary>
@@ -62,6 +65,11 @@ internal sealed class KeyOrder(int nodeCount)
         /// </summary>
         public void Remember(int index, ReadOnlySpan<byte> name, PathNode? child, bool found)
         {
+            if (index >= MaxPlaces)
+            {
+                return;
+            }
+
             Grow(ref _keys, index);
             ref var key = ref _keys[index];
             key.Quoted = Fit(key.Quoted, name.Length + 1);
@@ -75,6 +83,11 @@ internal sealed class KeyOrder(int nodeCount)
         /// <summary>Puts <paramref name="count"/> null members, as written from a name's quote to the next one's, at <paramref name="index"/>.</summary>
         public void RememberNulls(int index, ReadOnlySpan<byte> members, int count)
         {
+            if (index >= MaxPlaces)
+            {
+                return;
+            }
+
             Grow(ref _nulls, index);
             ref var nulls = ref _nulls[index];
             nulls.Members = Fit(nulls.Members, members.Length);

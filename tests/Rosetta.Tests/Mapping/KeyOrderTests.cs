@@ -53,6 +53,15 @@ public class KeyOrderTests
     }
 
     [Fact]
+    public void Objects_with_more_members_than_are_remembered_fill_the_same_slots()
+    {
+        var members = Enumerable.Range(0, KeyOrder.MaxPlaces + 50).Select(i => i % 3 == 0 ? $"\"k{i}\": null" : $"\"k{i}\": {i}");
+        var wide = "{" + string.Join(", ", members) + ", \"RemoteIP\": \"10.0.0.1\", \"RemotePort\": 443}";
+
+        ScanBothWays([Encoding.UTF8.GetBytes(wide), Encoding.UTF8.GetBytes(wide), Encoding.UTF8.GetBytes(wide.Replace("443", "80", StringComparison.Ordinal))]).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Mutated_vendor_lines_fill_the_same_slots_and_fail_alike()
     {
         var lines = VendorLines().ToList();
