@@ -9,7 +9,8 @@ namespace Rosetta.Pipeline;
 /// <summary>
 /// Normalizes an NDJSON stream on several threads: the stream is cut into blocks of whole lines, each block is
 /// normalized by a worker with its own normalizer into its own buffers, and the blocks' records, dead letters and
-/// counts are handed on in input order. At most one block per thread and two more are in flight, so memory stays bounded.
+/// counts are handed on in input order. The thread that reads is one of the workers. At most one block per thread
+/// and two more are in flight, so memory stays bounded.
 /// </summary>
 internal sealed class ParallelNdjson
 {
@@ -27,15 +28,18 @@ internal sealed class ParallelNdjson
     /// <summary>Reads <paramref name="stream"/> to its end; records go to <paramref name="sink"/> in order.</summary>
     public void Run(Stream stream, string input, IRecordSink sink, DeadLetterSink deadLetters, RunSummary summary)
     {
-        // Two blocks beyond one per thread: the next ones are read while the threads work.
+        // This thread reads the blocks and is one of the threads: when the others are all busy it normalizes the
+        // block it has just read itself (still in its cache) rather than wait.
         var pending = new Queue<Task<Block>>();
         long nextLine = 1;
         foreach (var (text, length) in Blocks(stream))
         {
             var firstLine = nextLine;
             nextLine += text.AsSpan(0, length).Count((byte)'\n');
-            pending.Enqueue(Task.Run(() => Normalize(text, length, firstLine, input)));
-            while (pending.Count > _threads + 2)
+            pending.Enqueue(pending.Count(task => !task.IsCompleted) < _threads - 1
+                ? Task.Run(() => Normalize(text, length, firstLine, input))
+                : Task.FromResult(Normalize(text, length, firstLine, input)));
+            while (pending.Count > 0 && (pending.Peek().IsCompleted || pending.Count > _threads + 2))
             {
                 Hand(pending.Dequeue().Result, sink, deadLetters, summary);
             }
