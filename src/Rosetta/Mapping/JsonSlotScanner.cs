@@ -27,7 +27,7 @@ internal static class JsonSlotScanner
         tape?.Clear();
         try
         {
-            Walk(ref cursor, json, root, slots, order, tape, 1);
+            Walk(ref cursor, json, root, order?.Of(root), slots, order, tape, 1);
             cursor.End();
         }
         catch (JsonException)
@@ -38,12 +38,12 @@ internal static class JsonSlotScanner
 
     /// <summary>
     /// Reads the object the cursor is on. <paramref name="node"/> is where it sits in the trie, or null below where any
-    /// path reaches: such an object is only walked to list its members on the tape.
+    /// path reaches: such an object is only walked to list its members on the tape. <paramref name="line"/> is what
+    /// was read in the object at its place last time, if anything is remembered.
     /// </summary>
-    private static void Walk(ref JsonCursor cursor, ReadOnlySpan<byte> json, PathNode? node, SlotTable slots, KeyOrder? order, MemberTape? tape, int depth)
+    private static void Walk(ref JsonCursor cursor, ReadOnlySpan<byte> json, PathNode? node, KeyOrder.Line? line, SlotTable slots, KeyOrder? order, MemberTape? tape, int depth)
     {
         cursor.StartObject(depth);
-        var line = node is null ? null : order?.Of(node);
         var nulls = new NullRun();
         var first = true;
         for (var index = 0; cursor.NextMember(ref first); index++)
@@ -79,16 +79,25 @@ internal static class JsonSlotScanner
                 nulls.End(line, json, index, memberStart);
             }
 
-            var child = node is null ? null
-                : expected ? line!.Child(index, node, name)
-                : Find(json, node, line, index, name, nameStart, escaped);
+            PathNode? child = null;
+            if (node is not null)
+            {
+                child = expected ? line!.Child(index, node, name) : Find(json, node, line, index, name, nameStart, escaped);
+            }
+            else if (line is not null && !expected && !escaped)
+            {
+                line.Remember(index, name, null, true); // below the trie: nothing to look up
+            }
+
             var slot = child?.Slot ?? -1;
             var start = cursor.Position;
             if (type == (byte)'{' && (child is { HasChildren: true } || tape is not null))
             {
-                // Into the object: for the paths below it, or to put its members on the tape.
+                // Into the object: for the paths below it, or to put its members on the tape. An object of the trie
+                // has its place remembered by its node, one below the trie by its place in this one.
                 var entry = tape?.Add(nameStart, nameLength, SlotKind.Object, start, 0, slot) ?? 0;
-                Walk(ref cursor, json, child is { HasChildren: true } ? child : null, slots, order, tape, depth + 1);
+                var inTrie = child is { HasChildren: true };
+                Walk(ref cursor, json, inTrie ? child : null, inTrie ? order?.Of(child!) : line?.Below(index), slots, order, tape, depth + 1);
                 tape?.Close(entry);
                 if (slot >= 0)
                 {

@@ -4,10 +4,11 @@ namespace Rosetta.Mapping;
 
 /// <summary>
 /// The member names each object of the path trie held the last time one was read, in order, with the child each
-/// name found, and the runs of null members as written. Vendors write their keys in the same order record after
-/// record (S1 writes dozens of nulls), so <see cref="JsonSlotScanner"/> first checks whether what comes next is what
-/// the last record had at its place: then a run of nulls is passed in one compare, and a name is neither searched for
-/// nor looked up. Anything else takes that place. One per thread, like the slots: the trie is shared.
+/// name found, and the runs of null members as written; an object below the trie (walked for the vendor leftovers)
+/// is remembered by its place in the one above. Vendors write their keys in the same order record after record (S1
+/// writes dozens of nulls), so <see cref="JsonSlotScanner"/> first checks whether what comes next is what the last
+/// record had at its place: then a run of nulls is passed in one compare, and a name is neither searched for nor
+/// looked up. Anything else takes that place. One per thread, like the slots: the trie is shared.
 /// </summary>
 internal sealed class KeyOrder(int nodeCount)
 {
@@ -23,6 +24,7 @@ internal sealed class KeyOrder(int nodeCount)
     {
         private Key[] _keys = new Key[8];
         private Nulls[] _nulls = new Nulls[8];
+        private Line?[] _below = [];
 
         /// <summary>The name remembered at <paramref name="index"/> followed by its closing quote; empty when none.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -44,6 +46,18 @@ internal sealed class KeyOrder(int nodeCount)
 
             count = 0;
             return default;
+        }
+
+        /// <summary>What was read in the object at <paramref name="index"/> of this one, below the trie (no node to keep it by); null past <see cref="MaxPlaces"/>.</summary>
+        public Line? Below(int index)
+        {
+            if (index >= MaxPlaces)
+            {
+                return null;
+            }
+
+            Grow(ref _below, index);
+            return _below[index] ??= new Line();
         }
 
         /// <summary>The child of <paramref name="node"/> the expected name at <paramref name="index"/> finds, looked up the first time it is asked.</summary>
@@ -100,7 +114,7 @@ internal sealed class KeyOrder(int nodeCount)
         {
             if (index >= items.Length)
             {
-                Array.Resize(ref items, Math.Max(items.Length * 2, index + 1));
+                Array.Resize(ref items, Math.Max(Math.Max(items.Length * 2, 8), index + 1));
             }
         }
 

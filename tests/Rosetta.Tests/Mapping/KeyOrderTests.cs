@@ -77,19 +77,21 @@ public class KeyOrderTests
         ScanBothWays(records).ShouldBeEmpty();
     }
 
-    /// <summary>Scans the records in turn with one <see cref="KeyOrder"/>, and each alone without; the records where the two differ.</summary>
+    /// <summary>Scans the records in turn with one <see cref="KeyOrder"/>, and each alone without, both keeping a tape; the records where the two differ.</summary>
     private static List<string> ScanBothWays(IEnumerable<byte[]> records)
     {
         var order = new KeyOrder(Sources.NodeCount);
         var remembering = new SlotTable(Sources.SlotCount);
         var plain = new SlotTable(Sources.SlotCount);
+        var rememberingTape = new MemberTape();
+        var plainTape = new MemberTape();
         var differences = new List<string>();
         foreach (var record in records)
         {
             remembering.Reset();
             plain.Reset();
-            var withOrder = Outcome(() => JsonSlotScanner.Scan(record, Sources.Root, remembering, order), remembering);
-            var without = Outcome(() => JsonSlotScanner.Scan(record, Sources.Root, plain), plain);
+            var withOrder = Outcome(() => JsonSlotScanner.Scan(record, Sources.Root, remembering, order, rememberingTape), remembering, rememberingTape);
+            var without = Outcome(() => JsonSlotScanner.Scan(record, Sources.Root, plain, null, plainTape), plain, plainTape);
             if (withOrder != without)
             {
                 differences.Add($"{Encoding.UTF8.GetString(record)}\n  with the order: {withOrder}\n  without: {without}");
@@ -99,8 +101,8 @@ public class KeyOrderTests
         return differences;
     }
 
-    /// <summary>The error of the scan, or every slot it filled.</summary>
-    private static string Outcome(Action scan, SlotTable slots)
+    /// <summary>The error of the scan, or every slot it filled and every member it put on the tape (objects below the trie included).</summary>
+    private static string Outcome(Action scan, SlotTable slots, MemberTape tape)
     {
         try
         {
@@ -118,6 +120,11 @@ public class KeyOrderTests
             {
                 filled.Append($"{slot}={slots.Kind(slot)}@{slots.Start(slot)}+{slots.Length(slot)}{(slots.Escaped(slot) ? "e" : "")} ");
             }
+        }
+
+        for (var i = 0; i < tape.Count; i++)
+        {
+            filled.Append($"[{tape[i]}] ");
         }
 
         return filled.ToString();
