@@ -21,9 +21,14 @@ internal static unsafe class OpenSslSha1
     /// <summary>Runs one 64-byte <paramref name="block"/> into the state at the start of <paramref name="context"/> (<see cref="ContextWords"/> long).</summary>
     public static void Compress(Span<uint> context, ReadOnlySpan<byte> block)
     {
-        if (context.Length < ContextWords || block.Length < 64 || !IsAvailable)
+        if (!IsAvailable)
         {
-            throw new ArgumentException("a SHA_CTX and a 64-byte block are needed, and libcrypto");
+            throw new InvalidOperationException("libcrypto's SHA1_Transform could not be loaded");
+        }
+
+        if (context.Length < ContextWords || block.Length < 64)
+        {
+            throw new ArgumentException($"SHA1_Transform needs a context of {ContextWords} words and a 64-byte block");
         }
 
         fixed (uint* state = context)
