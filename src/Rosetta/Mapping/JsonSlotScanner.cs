@@ -79,24 +79,15 @@ internal static class JsonSlotScanner
                 nulls.End(line, json, index, memberStart);
             }
 
-            PathNode? child = null;
-            if (node is not null)
-            {
-                child = expected ? line!.Child(index, node, name) : Find(json, node, line, index, name, nameStart, escaped);
-            }
-            else if (line is not null && !expected && !escaped)
-            {
-                line.Remember(index, name, null, true); // below the trie: nothing to look up
-            }
-
+            var child = Child(json, node, line, index, name, nameStart, escaped, expected);
             var slot = child?.Slot ?? -1;
             var start = cursor.Position;
-            if (type == (byte)'{' && (child is { HasChildren: true } || tape is not null))
+            var inTrie = child is { HasChildren: true };
+            if (type == (byte)'{' && (inTrie || tape is not null))
             {
                 // Into the object: for the paths below it, or to put its members on the tape. An object of the trie
                 // has its place remembered by its node, one below the trie by its place in this one.
                 var entry = tape?.Add(nameStart, nameLength, SlotKind.Object, start, 0, slot) ?? 0;
-                var inTrie = child is { HasChildren: true };
                 Walk(ref cursor, json, inTrie ? child : null, inTrie ? order?.Of(child!) : line?.Below(index), slots, order, tape, depth + 1);
                 tape?.Close(entry);
                 if (slot >= 0)
@@ -189,16 +180,24 @@ internal static class JsonSlotScanner
         }
     }
 
-    /// <summary>The child of <paramref name="node"/> a name not expected at <paramref name="index"/> finds; an unescaped one is remembered there.</summary>
-    private static PathNode? Find(ReadOnlySpan<byte> json, PathNode node, KeyOrder.Line? line, int index, ReadOnlySpan<byte> name, int nameStart, bool escaped)
+    /// <summary>
+    /// The child of <paramref name="node"/> (null below the trie: none) the name at <paramref name="index"/> finds: the
+    /// remembered one when the name was <paramref name="expected"/>, else looked up, and an unescaped name is
+    /// remembered at its place.
+    /// </summary>
+    private static PathNode? Child(ReadOnlySpan<byte> json, PathNode? node, KeyOrder.Line? line, int index, ReadOnlySpan<byte> name, int nameStart, bool escaped, bool expected)
     {
-        if (escaped)
+        if (expected)
         {
-            return FindEscaped(json, node, name, nameStart);
+            return node is null ? null : line!.Child(index, node, name);
         }
 
-        var child = node.Find(name);
-        line?.Remember(index, name, child, true);
+        var child = node is null ? null : escaped ? FindEscaped(json, node, name, nameStart) : node.Find(name);
+        if (!escaped)
+        {
+            line?.Remember(index, name, child, true);
+        }
+
         return child;
     }
 
