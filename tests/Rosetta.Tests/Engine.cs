@@ -39,7 +39,7 @@ internal static class Engine
     public static Result Run(string path, NormalizeOptions? options = null, Normalizer? normalizer = null) =>
         Run([new InputSource(path, new FileInfo(path).Length)], options, normalizer);
 
-    public static Result Run(IReadOnlyList<InputSource> inputs, NormalizeOptions? options = null, Normalizer? normalizer = null)
+    public static Result Run(IReadOnlyList<InputSource> inputs, NormalizeOptions? options = null, Normalizer? normalizer = null, RunProgress? progress = null)
     {
         using var output = new MemoryStream();
         using var dead = new MemoryStream();
@@ -47,7 +47,7 @@ internal static class Engine
         using (var sink = new NdjsonSink(output, ownsStream: false))
         using (var deadLetters = new DeadLetterSink(() => new NonClosingStream(dead)))
         {
-            summary = (normalizer ?? Default).Run(inputs, options ?? new NormalizeOptions(), sink, deadLetters);
+            summary = (normalizer ?? Default).Run(inputs, options ?? new NormalizeOptions(), sink, deadLetters, progress);
         }
 
         return new Result(summary, Encoding.UTF8.GetString(output.ToArray()), Encoding.UTF8.GetString(dead.ToArray()));

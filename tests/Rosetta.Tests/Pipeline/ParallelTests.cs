@@ -45,6 +45,22 @@ public sealed class ParallelTests : IDisposable
         one.Dead.First().GetProperty("line").GetInt64().ShouldBe(1_001);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void The_progress_counts_every_event_in_the_end(int threads)
+    {
+        var lines = Enumerable.Range(0, 2_500).Select(i => VendorEvents.SentinelOne(VendorEvents.Epoch + i, "p.exe", "10.0.0.1", 1024 + i, "198.51.100.7", 443));
+        var path = Path.Combine(_folder, "progress.ndjson");
+        File.WriteAllLines(path, lines.Append("{\"truncated\": "));
+        var progress = new RunProgress();
+
+        var run = Engine.Run([.. InputSource.Expand([path, Paths.Samples])], new NormalizeOptions { Threads = threads }, progress: progress);
+
+        progress.Events.ShouldBe(run.Summary.EventsIn); // told a thousand at a time, the rest at each flush
+        run.Summary.EventsIn.ShouldBeGreaterThan(2_501);
+    }
+
     [Fact]
     public void Two_threads_read_lines_longer_than_a_block_and_a_last_line_without_its_newline()
     {
