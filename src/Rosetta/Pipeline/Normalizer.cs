@@ -84,7 +84,7 @@ public sealed class Normalizer
         var clock = Stopwatch.StartNew();
         RecordNormalizer Create() => new(_sources, _profile, options.StandardOnly, options.Strict, options.EventKeys);
         var consumer = new NormalizingConsumer(Create(), sink, deadLetters, summary, progress);
-        var parallel = options.Threads > 1 ? new ParallelNdjson(options.Threads, Create, progress) : null;
+        using var parallel = options.Threads > 1 ? new ParallelNdjson(options.Threads, Create, progress) : null;
         foreach (var input in inputs)
         {
             consumer.Input = input.Name;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Rosetta.Mapping;
 using Rosetta.Sinks;
 using Rosetta.Sources;
@@ -7,12 +8,13 @@ using Rosetta.Sources;
 namespace Rosetta.Pipeline;
 
 /// <summary>
-/// Normalizes an NDJSON stream on several threads: the stream is cut into blocks of whole lines, each block is
-/// normalized by a worker with its own normalizer into its own buffers, and the blocks' records, dead letters and
-/// counts are handed on in input order. The thread that reads is one of the workers. At most one block per thread
-/// and two more are in flight, so memory stays bounded.
+/// Normalizes an NDJSON stream on several threads. Each thread in turn takes the stream's next block of whole lines
+/// (reading it itself, so the bytes are in its own cache when it normalizes them), normalizes it with its own
+/// normalizer into its own buffers, and hands the result on: whichever thread finishes the next block in input order
+/// writes it and any that follow it already done. At most one block per thread and two more are taken and not yet
+/// written, so memory stays bounded. The thread that calls <see cref="Run"/> is one of the threads.
 /// </summary>
-internal sealed class ParallelNdjson
+internal sealed class ParallelNdjson : IDisposable
 {
     private const int BlockBytes = 2 << 20;
     private readonly ConcurrentBag<Worker> _workers = [];
@@ -28,26 +30,55 @@ internal sealed class ParallelNdjson
     /// <summary>Reads <paramref name="stream"/> to its end; records go to <paramref name="sink"/> in order.</summary>
     public void Run(Stream stream, string input, IRecordSink sink, DeadLetterSink deadLetters, RunSummary summary)
     {
-        // This thread reads the blocks and is one of the threads: when the others are all busy it normalizes the
-        // block it has just read itself (still in its cache) rather than wait.
-        var pending = new Queue<Task<Block>>();
-        long nextLine = 1;
-        foreach (var (text, length) in Blocks(stream))
+        using var run = new SharedRun(Blocks(stream), _threads + 2, sink, deadLetters, summary);
+        var others = Enumerable.Range(1, _threads - 1)
+            .Select(_ => Task.Factory.StartNew(() => Work(run, input), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+        Work(run, input);
+        Task.WaitAll(others);
+        run.ThrowIfFailed();
+    }
+
+    public void Dispose()
+    {
+        foreach (var worker in _workers)
         {
-            var firstLine = nextLine;
-            nextLine += text.AsSpan(0, length).Count((byte)'\n');
-            pending.Enqueue(pending.Count(task => !task.IsCompleted) < _threads - 1
-                ? Task.Run(() => Normalize(text, length, firstLine, input))
-                : Task.FromResult(Normalize(text, length, firstLine, input)));
-            while (pending.Count > 0 && (pending.Peek().IsCompleted || pending.Count > _threads + 2))
-            {
-                Hand(pending.Dequeue().Result, sink, deadLetters, summary);
-            }
+            worker.Dispose();
+        }
+    }
+
+    /// <summary>One thread's part: takes, normalizes and hands on blocks until the stream ends or a thread fails.</summary>
+    private void Work(SharedRun run, string input)
+    {
+        if (!_workers.TryTake(out var worker))
+        {
+            worker = _create();
         }
 
-        while (pending.Count > 0)
+        try
         {
-            Hand(pending.Dequeue().Result, sink, deadLetters, summary);
+            while (run.TryTake(out var text))
+            {
+                Block block;
+                try
+                {
+                    block = worker.Normalize(text.Bytes, text.Length, text.FirstLine, input);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(text.Bytes);
+                }
+
+                run.Hand(text.Sequence, block);
+            }
+        }
+        catch (Exception e)
+        {
+            run.Fail(e);
+        }
+        finally
+        {
+            _workers.Add(worker);
         }
     }
 
@@ -97,52 +128,146 @@ internal sealed class ParallelNdjson
         }
     }
 
-    private Block Normalize(byte[] text, int length, long firstLine, string input)
+    /// <summary>A block of whole lines taken from the stream: its text (a pooled array), first line number and place.</summary>
+    private readonly record struct Text(byte[] Bytes, int Length, long FirstLine, long Sequence);
+
+    /// <summary>
+    /// What the threads of one run share: the stream's blocks, taken one at a time, and the blocks done but not yet
+    /// written. The first failure of any thread stops the others and is rethrown by <see cref="ThrowIfFailed"/>.
+    /// </summary>
+    private sealed class SharedRun(IEnumerable<(byte[] Text, int Length)> blocks, int inFlight, IRecordSink sink, DeadLetterSink deadLetters, RunSummary summary) : IDisposable
     {
-        if (!_workers.TryTake(out var worker))
+        private readonly IEnumerator<(byte[] Text, int Length)> _blocks = blocks.GetEnumerator();
+        private readonly SemaphoreSlim _slots = new(inFlight);
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Lock _taking = new();
+        private readonly Lock _handing = new();
+        private readonly Dictionary<long, Block> _done = [];
+        private long _taken;
+        private long _nextLine = 1;
+        private long _written;
+        private bool _writing;
+        private ExceptionDispatchInfo? _failure;
+
+        /// <summary>Takes the next block, waiting while as many as may be are taken and not yet written; false at the end.</summary>
+        public bool TryTake(out Text text)
         {
-            worker = _create();
+            text = default;
+            try
+            {
+                _slots.Wait(_stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+
+            lock (_taking)
+            {
+                if (_stop.IsCancellationRequested || !_blocks.MoveNext())
+                {
+                    _slots.Release();
+                    return false;
+                }
+
+                var (bytes, length) = _blocks.Current;
+                text = new Text(bytes, length, _nextLine, _taken++);
+                _nextLine += bytes.AsSpan(0, length).Count((byte)'\n');
+                return true;
+            }
         }
 
-        try
+        /// <summary>
+        /// Hands on the block taken <paramref name="sequence"/>-th. Unless another thread is writing (and will see
+        /// it), writes it and every block done after it in order.
+        /// </summary>
+        public void Hand(long sequence, Block block)
         {
-            return worker.Normalize(text, length, firstLine, input);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(text);
-            _workers.Add(worker);
-        }
-    }
+            lock (_handing)
+            {
+                _done.Add(sequence, block);
+                if (_writing)
+                {
+                    return;
+                }
 
-    private static void Hand(Block block, IRecordSink sink, DeadLetterSink deadLetters, RunSummary summary)
-    {
-        if (block.RecordsLength > 0)
-        {
-            sink.Write(block.Records.AsSpan(0, block.RecordsLength));
+                _writing = true;
+            }
+
+            while (true)
+            {
+                Block next;
+                lock (_handing)
+                {
+                    if (!_done.Remove(_written, out next!))
+                    {
+                        _writing = false;
+                        return;
+                    }
+
+                    _written++;
+                }
+
+                Write(next);
+                _slots.Release();
+            }
         }
 
-        ArrayPool<byte>.Shared.Return(block.Records);
-        deadLetters.Append(block.DeadLetters, block.DeadLetterCount);
-        summary.Add(block.Summary);
+        public void Fail(Exception e)
+        {
+            Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null);
+            _stop.Cancel();
+        }
+
+        public void ThrowIfFailed() => _failure?.Throw();
+
+        public void Dispose()
+        {
+            _blocks.Dispose();
+            _slots.Dispose();
+            _stop.Dispose();
+        }
+
+        private void Write(Block block)
+        {
+            if (block.RecordsLength > 0)
+            {
+                sink.Write(block.Records.AsSpan(0, block.RecordsLength));
+            }
+
+            ArrayPool<byte>.Shared.Return(block.Records);
+            deadLetters.Append(block.DeadLetters, block.DeadLetterCount);
+            summary.Add(block.Summary);
+        }
     }
 
     /// <summary>What a block became: its records (in a pooled array) and dead letters as NDJSON, and its counts.</summary>
     private sealed record Block(byte[] Records, int RecordsLength, byte[] DeadLetters, long DeadLetterCount, RunSummary Summary);
 
-    /// <summary>A normalizer, kept from block to block; one block at a time.</summary>
-    private sealed class Worker(RecordNormalizer normalizer, RunProgress progress)
+    /// <summary>A normalizer and its dead-letter buffers, kept from block to block; one block at a time.</summary>
+    private sealed class Worker(RecordNormalizer normalizer, RunProgress progress) : IDisposable
     {
+        private readonly MemoryStream _dead = new();
+        private DeadLetterSink? _deadLetters;
+
         public Block Normalize(byte[] text, int length, long firstLine, string input)
         {
-            using var dead = new MemoryStream();
+            _deadLetters ??= new DeadLetterSink(() => new NonClosingStream(_dead));
+            var deadBefore = _deadLetters.Count;
             var summary = new RunSummary();
             var records = new PooledSink(length + (length / 2));
-            using var deadLetters = new DeadLetterSink(() => new NonClosingStream(dead));
-            var consumer = new NormalizingConsumer(normalizer, records, deadLetters, summary, progress) { Input = input, LineOffset = firstLine - 1 };
+            var consumer = new NormalizingConsumer(normalizer, records, _deadLetters, summary, progress) { Input = input, LineOffset = firstLine - 1 };
             NdjsonReader.Read(text.AsSpan(0, length), consumer);
             consumer.Flush();
-            return new Block(records.Buffer, records.Length, dead.ToArray(), deadLetters.Count, summary);
+            var dead = _dead.ToArray();
+            _dead.SetLength(0);
+            return new Block(records.Buffer, records.Length, dead, _deadLetters.Count - deadBefore, summary);
+        }
+
+        public void Dispose()
+        {
+            _deadLetters?.Dispose();
+            _dead.Dispose();
         }
     }
 

@@ -1,4 +1,5 @@
 using Rosetta.Pipeline;
+using Rosetta.Sinks;
 using Rosetta.Sources;
 using Rosetta.Tests.Storage;
 using Shouldly;
@@ -45,6 +46,23 @@ public sealed class ParallelTests : IDisposable
         one.Dead.First().GetProperty("line").GetInt64().ShouldBe(1_001);
     }
 
+    [Fact]
+    public async Task A_write_that_fails_on_two_threads_ends_the_run_with_its_own_error()
+    {
+        var lines = Enumerable.Range(0, 12_000).Select(i => VendorEvents.SentinelOne(VendorEvents.Epoch + i, "p.exe", "10.0.0.1", 1024 + i, "198.51.100.7", 443));
+        var path = Path.Combine(_folder, "many.ndjson");
+        File.WriteAllLines(path, lines); // ten blocks; their records fill more than the disk below holds
+        using var disk = new FullDisk(capacity: 1 << 20);
+        using var sink = new NdjsonSink(disk, ownsStream: false);
+        using var deadLetters = new DeadLetterSink(() => Stream.Null);
+
+        var run = Task.Run(() => Engine.Default.Run([.. InputSource.Expand([path])], new NormalizeOptions { Threads = 2 }, sink, deadLetters));
+
+        (await Task.WhenAny(run, Task.Delay(TimeSpan.FromMinutes(1)))).ShouldBe(run, "the other thread must not wait for ever");
+        (await Should.ThrowAsync<IOException>(run)).Message.ShouldBe("No space left on device");
+        disk.Length.ShouldBeLessThanOrEqualTo(1 << 20);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -77,5 +95,19 @@ public sealed class ParallelTests : IDisposable
         two.DeadLetters.ShouldBe(one.DeadLetters);
         one.Summary.RecordsOut.ShouldBe(6001);
         one.Dead.Single().GetProperty("line").GetInt64().ShouldBe(6002);
+    }
+
+    /// <summary>A disk that fills up: writing beyond its capacity fails as a full disk does.</summary>
+    private sealed class FullDisk(int capacity) : MemoryStream
+    {
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Length + buffer.Length > capacity)
+            {
+                throw new IOException("No space left on device");
+            }
+
+            base.Write(buffer);
+        }
     }
 }
