@@ -27,7 +27,7 @@ internal static class NormalizeCommand
         var standardOnly = new Option<bool>("--standard-only") { Description = "Write only the standard names, not the vendor leftovers" };
         var schema = new Option<string>("--schema") { Description = "Output schema: ossem (default), ossem-cdm, ecs, ocsf, asim, or a profile file ('rosetta schemas list')", DefaultValueFactory = _ => "ossem" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on standard error" };
-        var threads = new Option<int>("--threads") { Description = "Threads normalizing NDJSON inputs, in blocks; records keep their order (0: one per core)", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int>("--threads") { Description = "Threads normalizing NDJSON and CSV inputs, in blocks; records keep their order (0: one per core)", DefaultValueFactory = _ => 1 };
         var store = new Option<string?>("--store") { Description = "Write the records into this store instead of --output: a SQLite file (created if needed; an event already stored is kept once), or clickhouse://HOST:PORT/DATABASE[?cluster=NAME] (ClickHouse's HTTP port)" };
         var command = new Command("normalize", "Normalize raw vendor events to OSSEM standard names")
         {

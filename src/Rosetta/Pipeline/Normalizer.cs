@@ -84,7 +84,7 @@ public sealed class Normalizer
         var clock = Stopwatch.StartNew();
         RecordNormalizer Create() => new(_sources, _profile, options.StandardOnly, options.Strict, options.EventKeys);
         var consumer = new NormalizingConsumer(Create(), sink, deadLetters, summary, progress);
-        using var parallel = options.Threads > 1 ? new ParallelNdjson(options.Threads, Create, progress) : null;
+        using var parallel = options.Threads > 1 ? new ParallelBlocks(options.Threads, Create, progress) : null;
         foreach (var input in inputs)
         {
             consumer.Input = input.Name;
@@ -98,10 +98,10 @@ public sealed class Normalizer
                     summary.Bytes += n;
                     progress.AddBytes(n);
                 },
-                parallel is null ? null : stream =>
+                parallel is null ? null : (stream, format) =>
                 {
                     consumer.Flush(); // what earlier inputs left buffered goes first
-                    parallel.Run(stream, input.Name, sink, deadLetters, summary);
+                    parallel.Run(stream, format, input.Name, sink, deadLetters, summary);
                 });
             summary.Inputs++;
         }

@@ -10,10 +10,10 @@ internal static class InputDecoder
     private const int SniffLength = 64 * 1024;
 
     /// <summary>
-    /// Reads every record of <paramref name="input"/>. NDJSON goes to <paramref name="ndjson"/> instead of the consumer
-    /// when it is given (a parallel run cuts it into blocks).
+    /// Reads every record of <paramref name="input"/>. NDJSON and CSV go to <paramref name="inBlocks"/> instead of the
+    /// consumer when it is given (a parallel run cuts them into blocks).
     /// </summary>
-    public static void Decode(InputSource input, InputFormat format, IRecordConsumer consumer, Action<long>? bytesRead = null, Action<Stream>? ndjson = null)
+    public static void Decode(InputSource input, InputFormat format, IRecordConsumer consumer, Action<long>? bytesRead = null, Action<Stream, BlockFormat>? inBlocks = null)
     {
         using var raw = new ProgressStream(input.Open(), bytesRead);
         var (head, count) = Sniff(raw);
@@ -47,12 +47,21 @@ internal static class InputDecoder
                     ZeekTsvReader.Read(stream, consumer);
                     break;
                 case InputFormat.Csv:
-                    CsvRecordReader.Read(stream, consumer, FirstLine(head.AsSpan(0, count)).IndexOf((byte)'\t') >= 0 ? '\t' : ',');
+                    var separator = FirstLine(head.AsSpan(0, count)).IndexOf((byte)'\t') >= 0 ? '\t' : ',';
+                    if (inBlocks is not null)
+                    {
+                        inBlocks(stream, BlockFormat.Csv(separator));
+                    }
+                    else
+                    {
+                        CsvRecordReader.Read(stream, consumer, separator);
+                    }
+
                     break;
                 default:
-                    if (ndjson is not null)
+                    if (inBlocks is not null)
                     {
-                        ndjson(stream);
+                        inBlocks(stream, BlockFormat.Ndjson);
                     }
                     else
                     {

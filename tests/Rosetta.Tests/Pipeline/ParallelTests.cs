@@ -1,3 +1,4 @@
+using System.Text;
 using Rosetta.Pipeline;
 using Rosetta.Sinks;
 using Rosetta.Sources;
@@ -44,6 +45,57 @@ public sealed class ParallelTests : IDisposable
         one.Summary.RecordsOut.ShouldBe(12_000 + 139);
         one.Dead.Count(d => d.GetProperty("input").GetString() == path).ShouldBe(24);
         one.Dead.First().GetProperty("line").GetInt64().ShouldBe(1_001);
+    }
+
+    [Fact]
+    public void Two_threads_read_a_table_as_one_does_across_quoted_line_breaks_and_broken_rows()
+    {
+        var sample = File.ReadAllLines(Path.Combine(Paths.Samples, "defender", "network-events-portal.csv"));
+        string[] lastCells =
+        [
+            "\"line one\nline two\"",
+            "\"with \"\"escaped\"\" quotes\r\nand a CRLF\"",
+            "stray\"quote",
+            "\"closed\"after",
+            " \"space before\"",
+            "\"comma, and\n\nblank lines\"",
+            "extra,cell",
+            "\"\"",
+        ];
+        var random = new Random(6);
+        var text = new StringBuilder(sample[0]).Append('\n');
+        var bigCellDone = false;
+        for (var i = 0; text.Length < 9 << 20; i++)
+        {
+            var row = sample[1 + (i % (sample.Length - 1))];
+            if (!bigCellDone && text.Length > (2 << 20) - (100 << 10))
+            {
+                // a quoted cell of 400 KB full of line breaks, over the first block's end
+                row += "\"" + string.Concat(Enumerable.Repeat("a line of a long quoted cell, with \"\"quotes\"\"\n", 8_000)) + "\"";
+                bigCellDone = true;
+            }
+            else if (random.Next(20) == 0)
+            {
+                row += lastCells[random.Next(lastCells.Length)];
+            }
+
+            text.Append(row).Append(random.Next(10) == 0 ? "\r\n" : "\n");
+        }
+
+        text.Append(sample[1]).Append("\"never closed\nto the end"); // a last row whose quote runs to the end
+        var path = Path.Combine(_folder, "table.csv");
+        File.WriteAllText(path, text.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)); // as Excel-friendly exports start
+
+        var one = Engine.Run(path, new NormalizeOptions());
+        var two = Engine.Run(path, new NormalizeOptions { Threads = 2 });
+
+        two.Output.ShouldBe(one.Output);
+        two.DeadLetters.ShouldBe(one.DeadLetters);
+        two.Summary.EventsIn.ShouldBe(one.Summary.EventsIn);
+        two.Summary.DeadLetterReasons.ShouldBe(one.Summary.DeadLetterReasons);
+        one.Summary.RecordsOut.ShouldBeGreaterThan(14_000);
+        one.Dead.Count.ShouldBeGreaterThan(300);
+        one.Dead.Max(d => d.GetProperty("line").GetInt64()).ShouldBeGreaterThan(23_000); // lines, not rows: the long cell has 8,000
     }
 
     [Fact]

@@ -8,33 +8,33 @@ using Rosetta.Sources;
 namespace Rosetta.Pipeline;
 
 /// <summary>
-/// Normalizes an NDJSON stream on several threads. Each thread in turn takes the stream's next block of whole lines
+/// Normalizes an input on several threads. Each thread in turn takes the stream's next block of whole records
 /// (reading it itself, so the bytes are in its own cache when it normalizes them), normalizes it with its own
 /// normalizer into its own buffers, and hands the result on: whichever thread finishes the next block in input order
 /// writes it and any that follow it already done. At most one block per thread and two more are taken and not yet
 /// written, so memory stays bounded. The thread that calls <see cref="Run"/> is one of the threads.
 /// </summary>
-internal sealed class ParallelNdjson : IDisposable
+internal sealed class ParallelBlocks : IDisposable
 {
     private const int BlockBytes = 2 << 20;
     private readonly ConcurrentBag<Worker> _workers = [];
     private readonly Func<Worker> _create;
     private readonly int _threads;
 
-    public ParallelNdjson(int threads, Func<RecordNormalizer> normalizer, RunProgress progress)
+    public ParallelBlocks(int threads, Func<RecordNormalizer> normalizer, RunProgress progress)
     {
         _threads = threads;
         _create = () => new Worker(normalizer(), progress);
     }
 
     /// <summary>Reads <paramref name="stream"/> to its end; records go to <paramref name="sink"/> in order.</summary>
-    public void Run(Stream stream, string input, IRecordSink sink, DeadLetterSink deadLetters, RunSummary summary)
+    public void Run(Stream stream, BlockFormat format, string input, IRecordSink sink, DeadLetterSink deadLetters, RunSummary summary)
     {
-        using var run = new SharedRun(Blocks(stream), _threads + 2, sink, deadLetters, summary);
+        using var run = new SharedRun(Blocks(stream, format), _threads + 2, sink, deadLetters, summary);
         var others = Enumerable.Range(1, _threads - 1)
-            .Select(_ => Task.Factory.StartNew(() => Work(run, input), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .Select(_ => Task.Factory.StartNew(() => Work(run, format, input), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToArray();
-        Work(run, input);
+        Work(run, format, input);
         Task.WaitAll(others);
         run.ThrowIfFailed();
     }
@@ -48,7 +48,7 @@ internal sealed class ParallelNdjson : IDisposable
     }
 
     /// <summary>One thread's part: takes, normalizes and hands on blocks until the stream ends or a thread fails.</summary>
-    private void Work(SharedRun run, string input)
+    private void Work(SharedRun run, BlockFormat format, string input)
     {
         if (!_workers.TryTake(out var worker))
         {
@@ -62,7 +62,7 @@ internal sealed class ParallelNdjson : IDisposable
                 Block block;
                 try
                 {
-                    block = worker.Normalize(text.Bytes, text.Length, text.FirstLine, input);
+                    block = worker.Normalize(text, format, input);
                 }
                 finally
                 {
@@ -83,11 +83,11 @@ internal sealed class ParallelNdjson : IDisposable
     }
 
     /// <summary>
-    /// Cuts the stream into blocks of whole lines (all of what is left at the end), each read straight into a pooled
-    /// array of its own; the piece of a line a block ends with starts the next. A line longer than a block makes the
-    /// next block larger.
+    /// Cuts the stream into blocks of whole records (all of what is left at the end), each read straight into a pooled
+    /// array of its own; the piece of a record a block ends with starts the next. A record longer than a block makes
+    /// the next block larger.
     /// </summary>
-    private static IEnumerable<(byte[] Text, int Length)> Blocks(Stream stream)
+    private static IEnumerable<(byte[] Text, int Length)> Blocks(Stream stream, BlockFormat format)
     {
         var carry = new byte[64 * 1024];
         var carried = 0;
@@ -104,7 +104,7 @@ internal sealed class ParallelNdjson : IDisposable
                 filled += read;
             }
 
-            var end = done ? filled : block.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+            var end = done ? filled : format.WholeRecords(block.AsSpan(0, filled));
             carried = filled - end;
             if (carried > carry.Length)
             {
@@ -128,7 +128,7 @@ internal sealed class ParallelNdjson : IDisposable
         }
     }
 
-    /// <summary>A block of whole lines taken from the stream: its text (a pooled array), first line number and place.</summary>
+    /// <summary>A block of whole records taken from the stream: its text (a pooled array), first line number and place.</summary>
     private readonly record struct Text(byte[] Bytes, int Length, long FirstLine, long Sequence);
 
     /// <summary>
@@ -250,14 +250,19 @@ internal sealed class ParallelNdjson : IDisposable
         private readonly MemoryStream _dead = new();
         private DeadLetterSink? _deadLetters;
 
-        public Block Normalize(byte[] text, int length, long firstLine, string input)
+        public Block Normalize(Text text, BlockFormat format, string input)
         {
             _deadLetters ??= new DeadLetterSink(() => new NonClosingStream(_dead));
             var deadBefore = _deadLetters.Count;
             var summary = new RunSummary();
-            var records = new PooledSink(length + (length / 2));
-            var consumer = new NormalizingConsumer(normalizer, records, _deadLetters, summary, progress) { Input = input, LineOffset = firstLine - 1 };
-            NdjsonReader.Read(text.AsSpan(0, length), consumer);
+            var records = new PooledSink(text.Length + (text.Length / 2));
+            var first = text.Sequence == 0;
+            var consumer = new NormalizingConsumer(normalizer, records, _deadLetters, summary, progress)
+            {
+                Input = input,
+                LineOffset = text.FirstLine - 1 - format.LinesBefore(first),
+            };
+            format.Read(text.Bytes, text.Length, first, consumer);
             consumer.Flush();
             var dead = _dead.ToArray();
             _dead.SetLength(0);
