@@ -2,9 +2,10 @@
 # Whole-process normalize benchmark (issue 6), side by side with ../shared/bench's baselines in one run:
 # rosetta --standard-only and default, as the Native AOT binary (aot-*) and as the JIT build (`dotnet rosetta.dll`),
 # the hand-written reference mapper (s1map map) and its tokenize floor, jq and python; two threads beside the
-# reference's own parallel mode; Defender NDJSON and CSV (gen_mdatp.py) beside a jq program and a python script
-# written for them (bench/jq_mdatp.jq, bench/py_mdatp.py); start-up on a one-event file. Interleaved runs, medians;
-# MB/s of input, events/s, peak RSS, and the ratio of MB/s to the S1 reference's.
+# reference's own parallel mode; Defender NDJSON and CSV (gen_mdatp.py), on one thread and two, beside a jq program
+# and a python script written for them (bench/jq_mdatp.jq, bench/py_mdatp.py); start-up on a one-event file.
+# Interleaved runs, medians;
+# MB/s of input, events/s, peak RSS, the ratio of MB/s to the S1 reference's, and two threads against one.
 #
 #   bash bench/run.sh [EVENTS] [RUNS] [SLOW_EVENTS]
 #       EVENTS       S1 events for rosetta and the reference (default 1000000, 1.58 GB)
@@ -56,15 +57,17 @@ declare -A commands=(
   [mdatp-aot-default]="$rosetta_aot normalize $mdatp -q -o /dev/null"
   [mdatp-jq]="jq -c -f bench/jq_mdatp.jq $mdatp_small"
   [mdatp-python]="python3 bench/py_mdatp.py $mdatp_small /dev/null"
+  [mdatp-aot-2-threads]="$rosetta_aot normalize $mdatp --standard-only --threads 2 -q -o /dev/null"
   [csv-aot-standard-only]="$rosetta_aot normalize $mdatp_csv --standard-only -q -o /dev/null"
   [csv-aot-default]="$rosetta_aot normalize $mdatp_csv -q -o /dev/null"
   [csv-python]="python3 bench/py_mdatp.py $mdatp_small_csv /dev/null"
+  [csv-aot-2-threads]="$rosetta_aot normalize $mdatp_csv --standard-only --threads 2 -q -o /dev/null"
   [start-aot]="$rosetta_aot normalize $one -q -o /dev/null"
   [start-jit]="$rosetta normalize $one -q -o /dev/null"
 )
 order=(aot-standard-only aot-default jit-standard-only jit-default reference-map reference-tokenize jq python aot-2-threads jit-2-threads
-       reference-mappar-2 mdatp-aot-standard-only mdatp-aot-default mdatp-jq mdatp-python csv-aot-standard-only csv-aot-default csv-python
-       start-aot start-jit)
+       reference-mappar-2 mdatp-aot-standard-only mdatp-aot-default mdatp-jq mdatp-python mdatp-aot-2-threads
+       csv-aot-standard-only csv-aot-default csv-python csv-aot-2-threads start-aot start-jit)
 # REPORT_ONLY=1 prints the table of the last run again without running anything.
 if [ "${REPORT_ONLY:-0}" != 1 ]; then
   for name in "${order[@]}"; do : > "$data/run-$name.times"; done
@@ -95,5 +98,16 @@ for name in "${order[@]}"; do
   esac
   size=$(stat -c %s "$file")
   mbs=$(echo "$size / 1048576 / $wall" | bc -l)
-  printf "%-28s %9.2f %9.1f %12.0f %9.0f %12.2f\n" "$name" "$wall" "$mbs" "$(echo "$count / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$(echo "$mbs / $ref_mbs" | bc -l)"
+  case $name in
+    mdatp-*|csv-*|start-*) versus="-" ;; # the reference maps S1 only
+    *) versus=$(printf "%.2f" "$(echo "$mbs / $ref_mbs" | bc -l)") ;;
+  esac
+  printf "%-28s %9.2f %9.1f %12.0f %9.0f %12s\n" "$name" "$wall" "$mbs" "$(echo "$count / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$versus"
+done
+
+# Two threads against one, on the same input and build.
+for prefix in "" mdatp- csv-; do
+  one_thread=$(cut -d' ' -f1 "$data/run-${prefix}aot-standard-only.times" | median)
+  two_threads=$(cut -d' ' -f1 "$data/run-${prefix}aot-2-threads.times" | median)
+  printf "two threads, %-5s %.2fx one thread\n" "${prefix%-}${prefix:+:}" "$(echo "$one_thread / $two_threads" | bc -l)"
 done

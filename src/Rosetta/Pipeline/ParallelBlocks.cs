@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Rosetta.Mapping;
 using Rosetta.Sinks;
@@ -137,6 +138,7 @@ internal sealed class ParallelBlocks : IDisposable
     /// </summary>
     private sealed class SharedRun(IEnumerable<(byte[] Text, int Length)> blocks, int inFlight, IRecordSink sink, DeadLetterSink deadLetters, RunSummary summary) : IDisposable
     {
+        private static readonly TimeSpan SpinLimit = TimeSpan.FromMilliseconds(2);
         private readonly IEnumerator<(byte[] Text, int Length)> _blocks = blocks.GetEnumerator();
         private readonly SemaphoreSlim _slots = new(inFlight);
         private readonly CancellationTokenSource _stop = new();
@@ -162,7 +164,8 @@ internal sealed class ParallelBlocks : IDisposable
                 return false;
             }
 
-            lock (_taking)
+            EnterTaking();
+            try
             {
                 if (_stop.IsCancellationRequested || !_blocks.MoveNext())
                 {
@@ -174,6 +177,31 @@ internal sealed class ParallelBlocks : IDisposable
                 text = new Text(bytes, length, _nextLine, _taken++);
                 _nextLine += bytes.AsSpan(0, length).Count((byte)'\n');
                 return true;
+            }
+            finally
+            {
+                _taking.Exit();
+            }
+        }
+
+        /// <summary>
+        /// Waits for the turn to take a block, spinning while another thread reads one (a fraction of a millisecond),
+        /// then sleeping if the read takes longer (a pipe waiting for its writer). A thread that sleeps and wakes at
+        /// every block lets the hypervisor move its virtual CPU: on this project's 2-core VM, one run in three or four
+        /// then took half again as much CPU, where spinning kept every run fast.
+        /// </summary>
+        private void EnterTaking()
+        {
+            var start = Stopwatch.GetTimestamp();
+            while (!_taking.TryEnter())
+            {
+                if (Stopwatch.GetElapsedTime(start) > SpinLimit)
+                {
+                    _taking.Enter();
+                    return;
+                }
+
+                Thread.SpinWait(20);
             }
         }
 
