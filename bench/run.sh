@@ -4,8 +4,8 @@
 # the hand-written reference mapper (s1map map) and its tokenize floor, jq and python; two threads beside the
 # reference's own parallel mode; Defender NDJSON and CSV (gen_mdatp.py), on one thread and two, beside a jq program
 # and a python script written for them (bench/jq_mdatp.jq, bench/py_mdatp.py); start-up on a one-event file.
-# Interleaved runs, medians;
-# MB/s of input, events/s, peak RSS, the ratio of MB/s to the S1 reference's, and two threads against one.
+# Interleaved runs, medians; MB/s of input, events/s, peak RSS, the ratio of MB/s to the S1 reference's, and two
+# threads against one.
 #
 #   bash bench/run.sh [EVENTS] [RUNS] [SLOW_EVENTS]
 #       EVENTS       S1 events for rosetta and the reference (default 1000000, 1.58 GB)
