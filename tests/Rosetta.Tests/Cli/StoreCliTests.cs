@@ -69,6 +69,24 @@ public sealed class StoreCliTests : IDisposable
     }
 
     [Fact]
+    public void Two_threads_store_what_one_stores_in_the_same_order()
+    {
+        var lines = Enumerable.Range(0, 12_000)
+            .Select(i => VendorEvents.SentinelOne(VendorEvents.Epoch + i, "p" + (i % 50) + ".exe", "10.0.0." + ((i % 200) + 1), 1024 + i, "198.51.100.7", 443));
+        File.WriteAllLines(Path.Combine(_folder, "events.ndjson"), lines); // ten blocks
+
+        Rosetta("normalize events.ndjson --store one.db -q").Exit.ShouldBe(0);
+        Rosetta("normalize events.ndjson --store two.db --threads 2 -q").Exit.ShouldBe(0);
+
+        const string Query = "\"SELECT event_key, src_ip, src_port, dst_ip, process_name, network_community_id FROM events ORDER BY id\"";
+        var one = Rosetta($"hunt --store one.db {Query}");
+        var two = Rosetta($"hunt --store two.db {Query}");
+        two.Exit.ShouldBe(0);
+        two.Out.ShouldBe(one.Out);
+        one.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(12_000);
+    }
+
+    [Fact]
     public void A_run_killed_mid_input_then_run_again_leaves_every_event_exactly_once()
     {
         const int Events = 30_000;
