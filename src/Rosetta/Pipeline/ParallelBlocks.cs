@@ -285,7 +285,7 @@ internal sealed class ParallelBlocks : IDisposable
                 Input = input,
                 LineOffset = text.FirstLine - 1 - format.LinesBefore(first),
             };
-            format.Read(text.Bytes, text.Length, first, consumer);
+            format.ReadBlock(text.Bytes, text.Length, first, consumer);
             consumer.Flush();
             var dead = _dead.ToArray();
             _dead.SetLength(0);

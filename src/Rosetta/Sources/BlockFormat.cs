@@ -1,8 +1,8 @@
 namespace Rosetta.Sources;
 
 /// <summary>
-/// How a parallel run cuts an input into blocks of whole records, and reads one block. Blocks are cut in input order,
-/// each starting where a record starts.
+/// A format whose records a parallel run can cut into blocks: how it is read whole, where a block of whole records
+/// ends, and how one block is read. Blocks are cut in input order, each starting where a record starts.
 /// </summary>
 internal abstract class BlockFormat
 {
@@ -11,6 +11,9 @@ internal abstract class BlockFormat
 
     /// <summary>A header row, then rows (RFC 4180 quoting: a quoted cell may hold line breaks).</summary>
     public static BlockFormat Csv(char separator) => new CsvBlocks(separator);
+
+    /// <summary>Hands every record of <paramref name="stream"/> to <paramref name="consumer"/> (one thread).</summary>
+    public abstract void Read(Stream stream, IRecordConsumer consumer);
 
     /// <summary>How many bytes at the start of <paramref name="text"/> are whole records: up to the last record end in it, or 0.</summary>
     public abstract int WholeRecords(ReadOnlySpan<byte> text);
@@ -22,13 +25,15 @@ internal abstract class BlockFormat
     public virtual long LinesBefore(bool first) => 0;
 
     /// <summary>Hands the records of one block to <paramref name="consumer"/>, numbering lines from 1.</summary>
-    public abstract void Read(byte[] block, int length, bool first, IRecordConsumer consumer);
+    public abstract void ReadBlock(byte[] block, int length, bool first, IRecordConsumer consumer);
 
     private sealed class NdjsonBlocks : BlockFormat
     {
+        public override void Read(Stream stream, IRecordConsumer consumer) => NdjsonReader.Read(stream, consumer);
+
         public override int WholeRecords(ReadOnlySpan<byte> text) => text.LastIndexOf((byte)'\n') + 1;
 
-        public override void Read(byte[] block, int length, bool first, IRecordConsumer consumer) =>
+        public override void ReadBlock(byte[] block, int length, bool first, IRecordConsumer consumer) =>
             NdjsonReader.Read(block.AsSpan(0, length), consumer);
     }
 
@@ -41,6 +46,8 @@ internal abstract class BlockFormat
     {
         private byte[]? _header;
         private long _headerLines;
+
+        public override void Read(Stream stream, IRecordConsumer consumer) => CsvRecordReader.Read(stream, consumer, separator);
 
         public override int WholeRecords(ReadOnlySpan<byte> text)
         {
@@ -99,7 +106,7 @@ internal abstract class BlockFormat
 
         public override long LinesBefore(bool first) => first ? 0 : _headerLines;
 
-        public override void Read(byte[] block, int length, bool first, IRecordConsumer consumer)
+        public override void ReadBlock(byte[] block, int length, bool first, IRecordConsumer consumer)
         {
             Stream rows = new MemoryStream(block, 0, length, writable: false);
             if (!first && _header is not null)

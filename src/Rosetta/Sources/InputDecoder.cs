@@ -47,28 +47,23 @@ internal static class InputDecoder
                     ZeekTsvReader.Read(stream, consumer);
                     break;
                 case InputFormat.Csv:
-                    var separator = FirstLine(head.AsSpan(0, count)).IndexOf((byte)'\t') >= 0 ? '\t' : ',';
-                    if (inBlocks is not null)
-                    {
-                        inBlocks(stream, BlockFormat.Csv(separator));
-                    }
-                    else
-                    {
-                        CsvRecordReader.Read(stream, consumer, separator);
-                    }
-
+                    ReadRecords(BlockFormat.Csv(FirstLine(head.AsSpan(0, count)).IndexOf((byte)'\t') >= 0 ? '\t' : ','));
                     break;
                 default:
-                    if (inBlocks is not null)
-                    {
-                        inBlocks(stream, BlockFormat.Ndjson);
-                    }
-                    else
-                    {
-                        NdjsonReader.Read(stream, consumer);
-                    }
-
+                    ReadRecords(BlockFormat.Ndjson);
                     break;
+            }
+        }
+
+        void ReadRecords(BlockFormat records)
+        {
+            if (inBlocks is not null)
+            {
+                inBlocks(stream, records);
+            }
+            else
+            {
+                records.Read(stream, consumer);
             }
         }
     }
